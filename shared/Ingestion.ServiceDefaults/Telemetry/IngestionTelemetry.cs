@@ -1,0 +1,34 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+
+namespace Ingestion.ServiceDefaults.Telemetry;
+
+/// <summary>
+/// The one ActivitySource and Meter of the platform. Instrument names are the contract with the
+/// Grafana dashboard (deploy/grafana): rename one and a panel goes blank.
+/// </summary>
+public static class IngestionTelemetry
+{
+    public const string Name = "Ingestion";
+    public static readonly ActivitySource Source = new(Name);
+    public static readonly Meter Meter = new(Name);
+
+    public static readonly Counter<long> FeedsPolled = Meter.CreateCounter<long>("ingestion.feeds.polled", description: "Feed polls by outcome");
+    public static readonly Histogram<double> FeedFetchDuration = Meter.CreateHistogram<double>("ingestion.feed.fetch.duration", "s", "Feed fetch time by HTTP status");
+    public static readonly Counter<long> ArticlesCollected = Meter.CreateCounter<long>("ingestion.articles.collected", description: "New feed items");
+    public static readonly Counter<long> ArticlesDuplicate = Meter.CreateCounter<long>("ingestion.articles.duplicate", description: "Articles dropped as duplicates, by reason");
+    public static readonly Counter<long> ArticlesProcessed = Meter.CreateCounter<long>("ingestion.articles.processed", description: "Articles read and extracted");
+    public static readonly Histogram<double> ExtractionDuration = Meter.CreateHistogram<double>("ingestion.extraction.duration", "s", "Incident extraction time per article");
+    public static readonly Counter<long> IncidentsReported = Meter.CreateCounter<long>("ingestion.incidents.reported", description: "Incident mentions extracted");
+    public static readonly Counter<long> IncidentsOpened = Meter.CreateCounter<long>("ingestion.incidents.opened", description: "New incidents");
+    public static readonly Counter<long> IncidentsRevised = Meter.CreateCounter<long>("ingestion.incidents.revised", description: "Incident revisions that matter");
+    public static readonly Counter<long> AlertsDelivered = Meter.CreateCounter<long>("ingestion.alerts.delivered", description: "Alert delivery attempts by outcome");
+    public static readonly Histogram<double> CollectedToStored = Meter.CreateHistogram<double>("ingestion.latency.collected_to_stored", "s", "Article collected to incident stored");
+    public static readonly Histogram<double> CollectedToAlerted = Meter.CreateHistogram<double>("ingestion.latency.collected_to_alerted", "s", "Article collected to alert delivered");
+
+    public static void RecordError(this Activity? activity, Exception error)
+    {
+        activity?.SetStatus(ActivityStatusCode.Error, error.Message);
+        activity?.AddException(error);
+    }
+}
