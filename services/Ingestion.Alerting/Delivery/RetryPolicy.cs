@@ -1,0 +1,14 @@
+namespace Ingestion.Alerting.Delivery;
+
+/// <summary>When to try a failed delivery again: exponential backoff with full jitter, or the receiver's Retry-After.</summary>
+public static class RetryPolicy
+{
+    public static TimeSpan NextDelay(int attempts, TimeSpan first, TimeSpan max, TimeSpan? retryAfter, Random random)
+    {
+        if (retryAfter is { } asked && asked > TimeSpan.Zero) return asked < max ? asked : max;
+        var exponential = first.TotalSeconds * Math.Pow(2, Math.Max(0, attempts - 1));
+        var capped = Math.Min(exponential, max.TotalSeconds);
+        // Half fixed, half random: spreads retries of many subscriptions without ever retrying at once.
+        return TimeSpan.FromSeconds(capped / 2 + random.NextDouble() * capped / 2);
+    }
+}
