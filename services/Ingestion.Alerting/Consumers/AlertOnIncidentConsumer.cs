@@ -4,6 +4,7 @@ using Ingestion.Alerting.Data;
 using Ingestion.Alerting.Delivery;
 using Ingestion.Alerting.Subscriptions;
 using Ingestion.Contracts;
+using Ingestion.ServiceDefaults.Messaging;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -51,5 +52,5 @@ public sealed class AlertOnIncidentConsumer(AlertingDbContext db, DeliverySignal
 public sealed class AlertOnIncidentConsumerDefinition : ConsumerDefinition<AlertOnIncidentConsumer>
 {
     protected override void ConfigureConsumer(IReceiveEndpointConfigurator endpoint, IConsumerConfigurator<AlertOnIncidentConsumer> consumer, IRegistrationContext context) =>
-        endpoint.UseMessageRetry(r => r.Exponential(5, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(500)));
+        endpoint.UseIngestionRetry();
 }

@@ -1,3 +1,4 @@
+using Ingestion.ServiceDefaults.Messaging;
 using MassTransit;
 
 namespace Ingestion.Store.Consumers;
@@ -12,7 +13,6 @@ public sealed class StoreIncidentConsumerDefinition : ConsumerDefinition<StoreIn
 
     protected override void ConfigureConsumer(IReceiveEndpointConfigurator endpoint, IConsumerConfigurator<StoreIncidentConsumer> consumer, IRegistrationContext context)
     {
-        // Transient database trouble is retried in place; what still fails lands in the _error queue with the exception.
-        endpoint.UseMessageRetry(r => r.Exponential(5, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(500)));
+        endpoint.UseIngestionRetry();
     }
 }

@@ -13,18 +13,28 @@ public static class IngestionTelemetry
     public static readonly ActivitySource Source = new(Name);
     public static readonly Meter Meter = new(Name);
 
+    // Seconds, not the SDK's default millisecond buckets: otherwise every latency lands in the first bucket.
+    private static readonly InstrumentAdvice<double> FastSeconds = new() { HistogramBucketBoundaries = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60] };
+    private static readonly InstrumentAdvice<double> PipelineSeconds = new() { HistogramBucketBoundaries = [0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10, 30, 60, 300, 900, 3600, 21600, 86400] };
+    private static int failingFeeds;
+
     public static readonly Counter<long> FeedsPolled = Meter.CreateCounter<long>("ingestion.feeds.polled", description: "Feed polls by outcome");
-    public static readonly Histogram<double> FeedFetchDuration = Meter.CreateHistogram<double>("ingestion.feed.fetch.duration", "s", "Feed fetch time by HTTP status");
+    public static readonly Histogram<double> FeedFetchDuration = Meter.CreateHistogram<double>("ingestion.feed.fetch.duration", "s", "Feed fetch time by HTTP status", advice: FastSeconds);
     public static readonly Counter<long> ArticlesCollected = Meter.CreateCounter<long>("ingestion.articles.collected", description: "New feed items");
     public static readonly Counter<long> ArticlesDuplicate = Meter.CreateCounter<long>("ingestion.articles.duplicate", description: "Articles dropped as duplicates, by reason");
     public static readonly Counter<long> ArticlesProcessed = Meter.CreateCounter<long>("ingestion.articles.processed", description: "Articles read and extracted");
-    public static readonly Histogram<double> ExtractionDuration = Meter.CreateHistogram<double>("ingestion.extraction.duration", "s", "Incident extraction time per article");
+    public static readonly Histogram<double> ExtractionDuration = Meter.CreateHistogram<double>("ingestion.extraction.duration", "s", "Incident extraction time per article", advice: FastSeconds);
     public static readonly Counter<long> IncidentsReported = Meter.CreateCounter<long>("ingestion.incidents.reported", description: "Incident mentions extracted");
     public static readonly Counter<long> IncidentsOpened = Meter.CreateCounter<long>("ingestion.incidents.opened", description: "New incidents");
     public static readonly Counter<long> IncidentsRevised = Meter.CreateCounter<long>("ingestion.incidents.revised", description: "Incident revisions that matter");
     public static readonly Counter<long> AlertsDelivered = Meter.CreateCounter<long>("ingestion.alerts.delivered", description: "Alert delivery attempts by outcome");
-    public static readonly Histogram<double> CollectedToStored = Meter.CreateHistogram<double>("ingestion.latency.collected_to_stored", "s", "Article collected to incident stored");
-    public static readonly Histogram<double> CollectedToAlerted = Meter.CreateHistogram<double>("ingestion.latency.collected_to_alerted", "s", "Article collected to alert delivered");
+    public static readonly Histogram<double> CollectedToStored = Meter.CreateHistogram<double>("ingestion.latency.collected_to_stored", "s", "Article collected to incident stored", advice: PipelineSeconds);
+    public static readonly Histogram<double> CollectedToAlerted = Meter.CreateHistogram<double>("ingestion.latency.collected_to_alerted", "s", "Article collected to alert delivered", advice: PipelineSeconds);
+
+    /// <summary>Feeds whose last poll failed, as last counted by this process's poller.</summary>
+    public static readonly ObservableGauge<int> FeedsFailing = Meter.CreateObservableGauge("ingestion.feeds.failing", () => Volatile.Read(ref failingFeeds), description: "Feeds whose last poll failed");
+
+    public static void SetFailingFeeds(int count) => Volatile.Write(ref failingFeeds, count);
 
     public static void RecordError(this Activity? activity, Exception error)
     {
