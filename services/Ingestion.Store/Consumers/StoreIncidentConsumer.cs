@@ -12,6 +12,7 @@ public sealed partial class StoreIncidentConsumer(IIncidentStore store, TimeProv
     public async Task Consume(ConsumeContext<IncidentReported> context)
     {
         var mention = context.Message;
+        MentionValidator.EnsureValid(mention);
         using var activity = IngestionTelemetry.Source.StartActivity("resolve and persist");
         activity?.SetTag("incident.kind", mention.Kind);
         activity?.SetTag("article.url", mention.ArticleUrl);

@@ -10,5 +10,9 @@ public static class RetryDefaults
     /// queue with the exception in its headers.
     /// </summary>
     public static void UseIngestionRetry(this IReceiveEndpointConfigurator endpoint) =>
-        endpoint.UseMessageRetry(r => r.Exponential(5, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(500)));
+        endpoint.UseMessageRetry(r =>
+        {
+            r.Exponential(5, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(500));
+            r.Ignore<InvalidMessageException>();
+        });
 }

@@ -1,0 +1,65 @@
+using System.Net.Http.Headers;
+using System.Text;
+using RabbitMQ.Client;
+
+namespace Ingestion.Testing;
+
+/// <summary>
+/// A virtual host of its own for one test class on the real broker, so exchanges and queues of parallel
+/// or earlier tests never mix; deleted (with everything in it) on dispose.
+/// </summary>
+public sealed class RabbitMqVirtualHost : IAsyncDisposable
+{
+    private readonly HttpClient management;
+
+    private RabbitMqVirtualHost(string name, HttpClient management)
+    {
+        Name = name;
+        this.management = management;
+    }
+
+    public string Name { get; }
+
+    /// <summary>amqp URI for ConnectionStrings:RabbitMq.</summary>
+    public string ConnectionString =>
+        $"amqp://{TestInfrastructure.RabbitMqUser}:{TestInfrastructure.RabbitMqPassword}@{TestInfrastructure.RabbitMqHost}:5672/{Uri.EscapeDataString(Name)}";
+
+    public static async Task<RabbitMqVirtualHost> CreateAsync(string prefix)
+    {
+        var http = new HttpClient { BaseAddress = new Uri(TestInfrastructure.RabbitMqManagement) };
+        var credentials = Convert.ToBase64String(Encoding.ASCII.GetBytes($"{TestInfrastructure.RabbitMqUser}:{TestInfrastructure.RabbitMqPassword}"));
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", credentials);
+        var name = $"{prefix}-{Guid.NewGuid():N}";
+        var vhost = Uri.EscapeDataString(name);
+        (await http.PutAsync($"/api/vhosts/{vhost}", null)).EnsureSuccessStatusCode();
+        var permissions = new StringContent("""{"configure":".*","write":".*","read":".*"}""", Encoding.UTF8, "application/json");
+        (await http.PutAsync($"/api/permissions/{vhost}/{Uri.EscapeDataString(TestInfrastructure.RabbitMqUser)}", permissions)).EnsureSuccessStatusCode();
+        return new RabbitMqVirtualHost(name, http);
+    }
+
+    /// <summary>Takes one message off a queue, or null when none arrives before the timeout (the queue may not exist yet).</summary>
+    public async Task<BasicGetResult?> GetAsync(string queue, TimeSpan timeout)
+    {
+        var factory = new ConnectionFactory { Uri = new Uri(ConnectionString) };
+        await using var connection = await factory.CreateConnectionAsync();
+        var deadline = DateTime.UtcNow + timeout;
+        while (DateTime.UtcNow < deadline)
+        {
+            // A missing queue closes the channel, so each try gets a fresh one.
+            await using var channel = await connection.CreateChannelAsync();
+            try
+            {
+                if (await channel.BasicGetAsync(queue, autoAck: true) is { } message) return message;
+            }
+            catch (RabbitMQ.Client.Exceptions.OperationInterruptedException) { }
+            await Task.Delay(200);
+        }
+        return null;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await management.DeleteAsync($"/api/vhosts/{Uri.EscapeDataString(Name)}");
+        management.Dispose();
+    }
+}
