@@ -1,0 +1,78 @@
+namespace Ingestion.Resolution;
+
+/// <summary>Order-independent agglomeration of mentions into incidents for <see cref="IncidentResolver.Cluster"/>.</summary>
+internal sealed class ClusterBuilder(IncidentResolver resolver)
+{
+    private readonly record struct Edge(int DateGap, double DistanceKm, int Low, int High);
+
+    public IReadOnlyList<IncidentCluster> Build(IEnumerable<IncidentMention> input)
+    {
+        var mentions = Distinct(input);
+        var groups = new List<int>[mentions.Count];
+        var owner = new int[mentions.Count];
+        for (int i = 0; i < mentions.Count; i++) { groups[i] = [i]; owner[i] = i; }
+
+        foreach (var e in Edges(mentions))
+        {
+            int ga = owner[e.Low], gb = owner[e.High];
+            if (ga == gb || !CanMerge(mentions, groups[ga], groups[gb])) continue;
+            var (keep, drop) = ga < gb ? (ga, gb) : (gb, ga);
+            foreach (int i in groups[drop]) owner[i] = keep;
+            groups[keep].AddRange(groups[drop]);
+            groups[drop] = [];
+        }
+
+        // Indexes follow MentionId order, so the smallest index of a group is its key and groups come out sorted.
+        return groups.Where(g => g.Count > 0)
+            .Select(g => g.Order().Select(i => mentions[i]).ToList())
+            .Select(ms => new IncidentCluster(ms[0].MentionId, ms))
+            .ToList();
+    }
+
+    private static List<IncidentMention> Distinct(IEnumerable<IncidentMention> input)
+    {
+        var byId = new SortedDictionary<Guid, IncidentMention>();
+        foreach (var m in input)
+        {
+            if (byId.TryGetValue(m.MentionId, out var seen) && !seen.Equals(m))
+                throw new ArgumentException($"Two different mentions share the id {m.MentionId}.", nameof(input));
+            byId[m.MentionId] = m;
+        }
+        return byId.Values.ToList();
+    }
+
+    /// <summary>Matching pairs, strongest first. A sweep over anchor dates limits the pairs compared to those a window allows.</summary>
+    private List<Edge> Edges(List<IncidentMention> mentions)
+    {
+        var o = resolver.Options;
+        int span = o.UndatedLookbackDays + 2 * o.MaxDateToleranceDays;
+        var byAnchor = Enumerable.Range(0, mentions.Count)
+            .OrderBy(i => IncidentResolver.AnchorDate(mentions[i]).DayNumber).ThenBy(i => i).ToArray();
+        var edges = new List<Edge>();
+        for (int x = 0; x < byAnchor.Length; x++)
+        {
+            var a = mentions[byAnchor[x]];
+            int dayA = IncidentResolver.AnchorDate(a).DayNumber;
+            for (int y = x + 1; y < byAnchor.Length; y++)
+            {
+                var b = mentions[byAnchor[y]];
+                int gap = IncidentResolver.AnchorDate(b).DayNumber - dayA;
+                if (gap > span) break;
+                if (!resolver.SameIncident(a, b)) continue;
+                int i = byAnchor[x], j = byAnchor[y];
+                double km = PlaceRules.DistanceKm(a.Place!.Lat, a.Place.Lon, b.Place!.Lat, b.Place.Lon);
+                edges.Add(new Edge(gap, km, Math.Min(i, j), Math.Max(i, j)));
+            }
+        }
+        edges.Sort((p, q) => (p.DateGap, p.DistanceKm, p.Low, p.High).CompareTo((q.DateGap, q.DistanceKm, q.Low, q.High)));
+        return edges;
+    }
+
+    private bool CanMerge(List<IncidentMention> mentions, List<int> left, List<int> right)
+    {
+        foreach (int i in left)
+            foreach (int j in right)
+                if (resolver.Conflicts(mentions[i], mentions[j])) return false;
+        return true;
+    }
+}

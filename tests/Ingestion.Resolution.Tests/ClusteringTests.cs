@@ -1,0 +1,89 @@
+using Ingestion.Resolution;
+using static Ingestion.Resolution.Tests.Mentions;
+
+namespace Ingestion.Resolution.Tests;
+
+public class ClusteringTests
+{
+    private readonly IncidentResolver _r = new();
+
+    [Fact]
+    public void Bridging_mention_merges_two_incidents()
+    {
+        // A site report and a report 60 km away are too far apart to be one place, but a province-level report
+        // containing both bridges them.
+        var site = Make(place: new MentionPlace(null, "a", "IQ", 33.0, 44.0, "site"), source: "a");
+        var far = Make(place: new MentionPlace(null, "b", "IQ", 33.55, 44.0, "city"), source: "b");
+        Assert.Equal(2, _r.Cluster([site, far]).Count);
+
+        var province = Make(place: new MentionPlace(null, "p", "IQ", 33.3, 44.0, "province"), source: "c");
+        var merged = Assert.Single(_r.Cluster([site, far, province]));
+        Assert.Equal(3, merged.Mentions.Count);
+    }
+
+    [Fact]
+    public void Vague_mention_does_not_bridge_incidents_of_incompatible_kinds()
+    {
+        var airstrike = Make(kind: "airstrike", attacker: "us_forces", target: null, source: "a");
+        var rockets = Make(kind: "rocket_attack", target: null, source: "b");
+        var explosion = Make(kind: "explosion", target: null, source: "c");
+        var clusters = _r.Cluster([airstrike, rockets, explosion]);
+        Assert.Equal(2, clusters.Count);
+        Assert.DoesNotContain(clusters, c => c.Mentions.Contains(airstrike) && c.Mentions.Contains(rockets));
+    }
+
+    [Fact]
+    public void Cluster_key_is_the_smallest_mention_id_and_clusters_are_sorted_by_key()
+    {
+        var late = Make(id: IdFrom(900_002), place: Places.Erbil);
+        var early = Make(id: IdFrom(900_001), place: Places.Erbil);
+        var other = Make(id: IdFrom(900_000), place: Places.Rumeilan);
+        var clusters = _r.Cluster([late, other, early]);
+        Assert.Equal([IdFrom(900_000), IdFrom(900_001)], clusters.Select(c => c.Key));
+        Assert.Equal([early, late], clusters[1].Mentions);
+    }
+
+    [Fact]
+    public void Clusters_do_not_depend_on_input_order()
+    {
+        var rng = new Random(20240421);
+        var mentions = RandomMentions(rng, 120);
+        var expected = Describe(_r.Cluster(mentions));
+        Assert.True(expected.Count is > 5 and < 115, "the sample should both merge and separate mentions");
+        for (int shuffle = 0; shuffle < 200; shuffle++)
+        {
+            var order = mentions.OrderBy(_ => rng.Next()).ToList();
+            Assert.Equal(expected, Describe(_r.Cluster(order)));
+        }
+    }
+
+    [Fact]
+    public void Duplicate_mention_ids_with_different_content_are_rejected()
+    {
+        var m = Make();
+        Assert.Throws<ArgumentException>(() => _r.Cluster([m, m with { Killed = 4 }]));
+        Assert.Single(_r.Cluster([m, m]));
+    }
+
+    /// <summary>Mentions crowded into a small area (by default) and a few weeks, so that bridging and conflicts are frequent.</summary>
+    internal static List<IncidentMention> RandomMentions(Random rng, int count, double spreadDegrees = 1.5)
+    {
+        string[] kinds = ["rocket_attack", "missile_attack", "drone_attack", "airstrike", "explosion", "other_attack"];
+        string?[] attackers = [null, "unknown", "militia", "kataib_hezbollah", "harakat_al_nujaba", "us_forces"];
+        string[] precisions = ["site", "site", "city", "province", "country"];
+        var articles = Enumerable.Range(0, count / 3).Select(_ => Guid.NewGuid()).ToArray();
+        return Enumerable.Range(0, count).Select(i =>
+        {
+            var published = new DateOnly(2024, 1, 1).AddDays(rng.Next(20));
+            DateOnly? date = rng.Next(5) == 0 ? null : published.AddDays(-rng.Next(4));
+            var place = new MentionPlace(null, "p", rng.Next(8) == 0 ? "SY" : "IQ",
+                33 + rng.NextDouble() * spreadDegrees, 43 + rng.NextDouble() * spreadDegrees, precisions[rng.Next(precisions.Length)]);
+            return new IncidentMention(Guid.NewGuid(), articles[rng.Next(articles.Length)], $"s{rng.Next(6)}", published,
+                kinds[rng.Next(kinds.Length)], date, rng.Next(3), place, attackers[rng.Next(attackers.Length)], null,
+                null, null, false, null, [], 0.5, "");
+        }).ToList();
+    }
+
+    private static List<string> Describe(IReadOnlyList<IncidentCluster> clusters) =>
+        clusters.Select(c => c.Key + ":" + string.Join(",", c.Mentions.Select(m => m.MentionId))).ToList();
+}
