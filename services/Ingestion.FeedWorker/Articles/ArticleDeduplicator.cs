@@ -25,7 +25,7 @@ public sealed class ArticleDeduplicator(FeedsDbContext db, IOptions<FeedWorkerOp
         if (ArticleFingerprint.IsEmpty(signature)) return null;
 
         var keys = ArticleFingerprint.LshBandKeys(signature).ToList();
-        var candidates = await db.ArticleBands.Where(b => keys.Contains(b.BandKey)).Select(b => b.ArticleId).Distinct().Take(50).ToListAsync(ct);
+        var candidates = await db.ArticleBands.Where(b => keys.Contains(b.BandKey)).Select(b => b.ArticleId).Distinct().OrderBy(id => id).Take(50).ToListAsync(ct);
         var stored = await db.Articles.Where(a => candidates.Contains(a.Id) && a.Signature != null).Select(a => new { a.Id, a.Signature }).ToListAsync(ct);
         var best = stored.Select(a => (a.Id, Similarity: ArticleFingerprint.EstimatedSimilarity(signature, FromBytes(a.Signature!))))
             .OrderByDescending(x => x.Similarity).FirstOrDefault();
