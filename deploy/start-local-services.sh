@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs (when missing) and starts RabbitMQ and PostgreSQL on loopback from Debian's
-# packages, for machines with no Docker engine (developers' machines and CI).
+# packages (and the test peers: an SMTP server, headless Chromium), for machines with no Docker engine (developers' machines and CI).
 # Safe to run twice: every step checks before it acts. Leaves the machine's own
 # configuration untouched (RabbitMQ reads a config from /tmp; PostgreSQL keeps its own).
 set -euo pipefail
@@ -16,6 +16,10 @@ install_missing() {
   local missing=()
   command -v rabbitmq-server >/dev/null 2>&1 || missing+=(rabbitmq-server)
   ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1 || missing+=(postgresql)
+  # Test peers: a real SMTP server (alert e-mail) and headless Chromium with Arabic fonts (operator pages).
+  python3 -c 'import aiosmtpd' >/dev/null 2>&1 || /usr/bin/python3 -c 'import aiosmtpd' >/dev/null 2>&1 || missing+=(python3-aiosmtpd)
+  command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+  [ -d /usr/share/fonts/truetype/noto ] || missing+=(fonts-noto-core)
   [ ${#missing[@]} -eq 0 ] && return
   log "installing ${missing[*]}"
   $SUDO apt-get update -q
