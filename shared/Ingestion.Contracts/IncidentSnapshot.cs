@@ -11,8 +11,14 @@ public sealed record IncidentSnapshot
     public ReportedPlace? Place { get; init; }
     public string? Attacker { get; init; }
     public string? Target { get; init; }
+    /// <summary>The figure shown; the rule that picks it: Ingestion.Resolution.CasualtyRule.</summary>
     public int? Killed { get; init; }
     public int? Wounded { get; init; }
+    /// <summary>The lowest and highest figures any source reported (null when none gave one).</summary>
+    public int? KilledMin { get; init; }
+    public int? KilledMax { get; init; }
+    public int? WoundedMin { get; init; }
+    public int? WoundedMax { get; init; }
     public bool Intercepted { get; init; }
     public string? ClaimedBy { get; init; }
     public IReadOnlyList<string> Denials { get; init; } = [];

@@ -10,13 +10,15 @@ namespace Ingestion.Extraction;
 public sealed class IncidentExtractor
 {
     private readonly Dictionaries _dict;
-    private readonly ArticleReader _reader;
+    // The readers keep scratch lists between calls, so each thread needs its own (as it has its own scan):
+    // one shared reader garbles incidents when consumers extract several articles at once.
+    private readonly ThreadLocal<ArticleReader> _reader;
     [ThreadStatic] private static ArticleScan? t_scan;
 
     private IncidentExtractor(Dictionaries dict)
     {
         _dict = dict;
-        _reader = new ArticleReader(dict);
+        _reader = new ThreadLocal<ArticleReader>(() => new ArticleReader(dict));
     }
 
     /// <summary>Loads places.json, actors.json and lexicon.json from <paramref name="dataDirectory"/> (default: Data beside this assembly).</summary>
@@ -42,7 +44,7 @@ public sealed class IncidentExtractor
         if (articleText.Length == 0) return [];
         var scan = t_scan ??= new ArticleScan();
         scan.Read(_dict, articleText);
-        var mentions = _reader.Read(scan, published);
+        var mentions = _reader.Value!.Read(scan, published);
         if (mentions.Count == 0) return [];
         var groups = MentionMerger.Merge(mentions);
         var result = new ExtractedIncident[groups.Count];

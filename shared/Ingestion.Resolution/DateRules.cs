@@ -34,4 +34,11 @@ internal static class DateRules
         int day = EffectiveDate(dated)!.Value.DayNumber, t = Tolerance(dated, o), pub = undated.Published.DayNumber;
         return day >= pub - look - t && day <= pub + t;
     }
+
+    /// <summary>
+    /// Two mentions that both give a day, and days too far apart, are two incidents: a mention without a
+    /// date may match either, but must not bridge them into one.
+    /// </summary>
+    public static bool Conflict(IncidentMention a, IncidentMention b, ResolverOptions o) =>
+        EffectiveDate(a) is not null && EffectiveDate(b) is not null && !Agree(a, b, o);
 }

@@ -25,14 +25,15 @@ public sealed class IncidentResolver
 
     /// <summary>
     /// Contradictions that no amount of bridging can reconcile: two mentions of one article, two different
-    /// identified sites (a strike on two places is two incidents), incompatible kinds, conflicting attackers or
-    /// targets. Clusters never merge across a conflict.
+    /// identified sites (a strike on two places is two incidents), two days too far apart, incompatible kinds,
+    /// conflicting attackers or targets. Clusters never merge across a conflict.
     /// </summary>
     public bool Conflicts(IncidentMention a, IncidentMention b)
     {
         if (a.MentionId == b.MentionId) return false;
         if (Options.SameArticleNeverMerges && a.ArticleId == b.ArticleId) return true;
         return PlaceRules.DifferentSites(a.Place, b.Place)
+               || DateRules.Conflict(a, b, Options)
                || !KindRules.Compatible(a.Kind, b.Kind)
                || ActorRules.AttackersConflict(a.Attacker, b.Attacker, Options)
                || ActorRules.TargetsConflict(a.Target, b.Target, Options);

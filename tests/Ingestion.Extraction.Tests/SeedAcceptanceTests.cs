@@ -54,6 +54,20 @@ public class SeedAcceptanceTests
         }
     }
 
+    [Fact]
+    public void Extracting_many_articles_at_once_gives_what_extracting_them_one_by_one_gives()
+    {
+        // Consumers extract several articles concurrently on one shared extractor.
+        static string Describe(IEnumerable<ExtractedIncident> incidents) =>
+            string.Join(";", incidents.Select(i => $"{i.Kind}@{i.Place?.Id}@{i.Date}@{i.Killed}@{i.Wounded}@{i.Evidence.Start}"));
+        var articles = Seeds.Value.Values.ToArray();
+        var oneByOne = articles.Select(a => Describe(Extractor.Instance.Extract(a.Text, a.Published))).ToArray();
+        var concurrent = new string[articles.Length * 40];
+        Parallel.For(0, concurrent.Length, new ParallelOptions { MaxDegreeOfParallelism = 8 },
+            n => concurrent[n] = Describe(Extractor.Instance.Extract(articles[n % articles.Length].Text, articles[n % articles.Length].Published)));
+        for (var n = 0; n < concurrent.Length; n++) Assert.Equal(oneByOne[n % articles.Length], concurrent[n]);
+    }
+
     // Passing mentions the analyst lists but does not require (Tower 22 in 003, the Syrian bases in 004).
     private static bool IsOptionalMention(string file, ExtractedIncident i) =>
         (file.StartsWith("003") && i.Place?.Country == "JO") || (file.StartsWith("004") && i.Place?.Country == "SY");

@@ -22,6 +22,18 @@ public class ClusteringTests
     }
 
     [Fact]
+    public void Undated_mention_does_not_bridge_attacks_on_two_different_days()
+    {
+        // Rockets on the same base on the 15th and the 20th; a report published on the 21st with no date could be either.
+        var fifteenth = Make(date: "2024-01-15", published: "2024-01-16", source: "a");
+        var twentieth = Make(date: "2024-01-20", published: "2024-01-21", source: "b");
+        var undated = Make(date: null, published: "2024-01-21", source: "c");
+        var clusters = _r.Cluster([fifteenth, twentieth, undated]);
+        Assert.Equal(2, clusters.Count);
+        Assert.DoesNotContain(clusters, c => c.Mentions.Contains(fifteenth) && c.Mentions.Contains(twentieth));
+    }
+
+    [Fact]
     public void Vague_mention_does_not_bridge_incidents_of_incompatible_kinds()
     {
         var airstrike = Make(kind: "airstrike", attacker: "us_forces", target: null, source: "a");

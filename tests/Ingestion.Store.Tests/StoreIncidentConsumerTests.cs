@@ -52,6 +52,20 @@ public sealed class StoreIncidentConsumerTests(StoreHostFixture store) : IClassF
     }
 
     [Fact]
+    public async Task Casualty_figures_from_two_outlets_are_kept_as_a_range()
+    {
+        var day = new DateOnly(2024, 2, 2);
+        await store.PublishAsync(Mentions.Rockets(Mentions.AinAlAsad, day, "outlet-a.example", killed: 2));
+        await store.PublishAsync(Mentions.Rockets(Mentions.AinAlAsad, day, "outlet-b.example", killed: 3));
+
+        using var http = store.Host.CreateClient();
+        var listed = await Eventually.ReturnsAsync(() => http.GetFromJsonAsync<List<IncidentSnapshot>>("/incidents?from=2024-02-02&to=2024-02-02")!,
+            list => list!.Count == 1 && list[0].SourceCount == 2, Timeout, "one incident from two outlets");
+        Assert.Equal((2, 3), (listed![0].KilledMin, listed[0].KilledMax));
+        Assert.Contains(listed[0].Killed, new int?[] { 2, 3 });
+    }
+
+    [Fact]
     public async Task Invalid_mention_lands_in_the_error_queue_with_its_reason()
     {
         var poison = Mentions.Rockets(Mentions.Rumeilan, new DateOnly(2024, 4, 1), "outlet-a.example") with { Kind = "catapult_attack" };

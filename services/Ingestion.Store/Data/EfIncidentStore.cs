@@ -6,9 +6,9 @@ using Microsoft.EntityFrameworkCore;
 namespace Ingestion.Store.Data;
 
 /// <summary>
-/// The incident store on EF Core (PostgreSQL or SQLite). Resolution runs the resolver's own batch
-/// clustering over the new mention and every stored incident that could match it, so the Store
-/// and `ingest extract` agree on what one incident is.
+/// The incident store on EF Core (PostgreSQL or SQLite). Each new mention re-resolves the neighbourhood it
+/// falls in (see <see cref="ResolutionPlan"/>); every incident whose mentions changed is recomputed, and the
+/// events that matter are written to the outbox in the same transaction.
 /// </summary>
 public sealed class EfIncidentStore(StoreDbContext db, IncidentResolver resolver, OutboxSignal<StoreDbContext> outbox, TimeProvider time) : IIncidentStore
 {
@@ -23,66 +23,64 @@ public sealed class EfIncidentStore(StoreDbContext db, IncidentResolver resolver
         if (existing is not null) return new MentionOutcome(MentionResult.AlreadyRecorded, existing.IncidentId, []);
 
         var now = time.GetUtcNow();
-        var mention = MentionMapping.ToMention(reported);
-        var related = await LoadRelatedIncidentsAsync(mention, ct);
-        var plan = ResolutionPlan.For(resolver, mention, related);
+        var added = MentionMapping.ToRecord(reported, Guid.Empty, now);
+        var related = await LoadRelatedAsync(MentionMapping.ToMention(reported), ct);
+        var incidents = await db.Incidents.Where(i => related.Select(m => m.IncidentId).Contains(i.Id)).ToDictionaryAsync(i => i.Id, ct);
+        var plan = ResolutionPlan.For(resolver, added, related, id => incidents[id].CreatedAt);
 
-        var outcome = plan.OpensIncident
-            ? Open(reported, now)
-            : await JoinAsync(reported, plan, related, now, ct);
+        var before = related.GroupBy(m => m.IncidentId).ToDictionary(g => g.Key, g => g.ToList());
+        db.Mentions.Add(added);
+        MentionOutcome? outcome = null;
+        foreach (var planned in plan.Incidents)
+        {
+            var previous = planned.IsNew ? [] : before[planned.IncidentId];
+            if (!planned.Members.Contains(added) && previous.ToHashSet().SetEquals(planned.Members)) continue;
+            foreach (var member in planned.Members) member.IncidentId = planned.IncidentId;
+            var merged = plan.Absorbed.Where(a => a.Value == planned.IncidentId).Select(a => a.Key).ToList();
+            var result = planned.IsNew
+                ? Open(planned, reported.CollectedAt, now)
+                : Revise(incidents[planned.IncidentId], previous, planned.Members, merged, reported.CollectedAt, now);
+            if (planned.Members.Contains(added)) outcome = new MentionOutcome(result.Result, planned.IncidentId, result.Changes);
+        }
+        foreach (var (absorbed, into) in plan.Absorbed)
+        {
+            // The absorbed row stays as a pointer, so links to it keep working.
+            incidents[absorbed].MergedInto = into;
+            incidents[absorbed].UpdatedAt = now;
+        }
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         outbox.Notify();
-        return outcome;
+        return outcome!;
     }
 
-    private MentionOutcome Open(IncidentReported reported, DateTimeOffset now)
+    private MentionOutcome Open(PlannedIncident planned, DateTimeOffset collectedAt, DateTimeOffset now)
     {
-        var incident = new IncidentRecord { Id = Guid.NewGuid(), Revision = 1, Kind = reported.Kind, DenialsJson = "[]", SourcesJson = "[]", CreatedAt = now, UpdatedAt = now };
-        var record = MentionMapping.ToRecord(reported, incident.Id, now);
-        IncidentMapping.Apply(incident, IncidentSummary.Summarize([MentionMapping.ToMention(record)]), [record]);
+        var incident = new IncidentRecord { Id = planned.IncidentId, Revision = 1, Kind = "", DenialsJson = "[]", SourcesJson = "[]", CreatedAt = now, UpdatedAt = now };
+        IncidentMapping.Apply(incident, Summarize(planned.Members), planned.Members);
         db.Incidents.Add(incident);
-        db.Mentions.Add(record);
-        db.Enqueue(new IncidentOpened { Incident = IncidentMapping.ToSnapshot(incident), CollectedAt = reported.CollectedAt }, now);
+        db.Enqueue(new IncidentOpened { Incident = IncidentMapping.ToSnapshot(incident), CollectedAt = collectedAt }, now);
         return new MentionOutcome(MentionResult.Opened, incident.Id, []);
     }
 
-    private async Task<MentionOutcome> JoinAsync(IncidentReported reported, ResolutionPlan plan, IReadOnlyDictionary<Guid, List<MentionRecord>> related, DateTimeOffset now, CancellationToken ct)
+    private MentionOutcome Revise(IncidentRecord incident, IReadOnlyList<MentionRecord> previous, IReadOnlyList<MentionRecord> members,
+        IReadOnlyList<Guid> merged, DateTimeOffset collectedAt, DateTimeOffset now)
     {
-        var incidents = await db.Incidents.Where(i => plan.Incidents.Contains(i.Id)).ToDictionaryAsync(i => i.Id, ct);
-        // The oldest incident survives a merge: its id is the one subscribers and links already know.
-        var survivor = incidents.Values.OrderBy(i => i.CreatedAt).ThenBy(i => i.Id).First();
-        var survivorId = survivor.Id;
-        var before = IncidentSummary.Summarize(related[survivorId].Select(MentionMapping.ToMention).ToList());
-
-        var all = new List<MentionRecord>(related[survivorId]);
-        foreach (var absorbed in plan.Incidents.Where(id => id != survivorId))
-        {
-            // Mentions move to the survivor; the absorbed row stays as a pointer so old links still resolve.
-            foreach (var moved in related[absorbed]) moved.IncidentId = survivorId;
-            all.AddRange(related[absorbed]);
-            incidents[absorbed].MergedInto = survivorId;
-            incidents[absorbed].UpdatedAt = now;
-        }
-        var record = MentionMapping.ToRecord(reported, survivorId, now);
-        db.Mentions.Add(record);
-        all.Add(record);
-
-        var after = IncidentSummary.Summarize(all.Select(MentionMapping.ToMention).ToList());
-        var changes = IncidentSummary.Changes(before, after).ToList();
-        var merged = plan.Incidents.Where(id => id != survivorId).ToList();
+        var after = Summarize(members);
+        var changes = IncidentSummary.Changes(Summarize(previous), after).ToList();
         if (merged.Count > 0) changes.Add("merged");
-        IncidentMapping.Apply(survivor, after, all);
-        survivor.UpdatedAt = now;
-        if (changes.Count == 0) return new MentionOutcome(MentionResult.Joined, survivorId, []);
-
-        survivor.Revision++;
-        db.Enqueue(new IncidentRevised { Incident = IncidentMapping.ToSnapshot(survivor), Changes = changes, MergedIncidentIds = merged, CollectedAt = reported.CollectedAt }, now);
-        return new MentionOutcome(MentionResult.Revised, survivorId, changes);
+        IncidentMapping.Apply(incident, after, members);
+        incident.UpdatedAt = now;
+        if (changes.Count == 0) return new MentionOutcome(MentionResult.Joined, incident.Id, []);
+        incident.Revision++;
+        db.Enqueue(new IncidentRevised { Incident = IncidentMapping.ToSnapshot(incident), Changes = changes, MergedIncidentIds = merged, CollectedAt = collectedAt }, now);
+        return new MentionOutcome(MentionResult.Revised, incident.Id, changes);
     }
 
-    /// <summary>Every live incident with a mention inside the resolver's candidate window, with all its mentions (tracked).</summary>
-    private async Task<Dictionary<Guid, List<MentionRecord>>> LoadRelatedIncidentsAsync(IncidentMention mention, CancellationToken ct)
+    private static IncidentView Summarize(IEnumerable<MentionRecord> mentions) => IncidentSummary.Summarize(mentions.Select(MentionMapping.ToMention).ToList());
+
+    /// <summary>Every stored mention of every live incident that has a mention inside the resolver's candidate window (tracked).</summary>
+    private async Task<List<MentionRecord>> LoadRelatedAsync(IncidentMention mention, CancellationToken ct)
     {
         var w = resolver.WindowFor(mention);
         var nearby = db.Mentions.Where(m => m.AnchorDate >= w.From && m.AnchorDate <= w.To && m.Lat != null);
@@ -90,8 +88,7 @@ public sealed class EfIncidentStore(StoreDbContext db, IncidentResolver resolver
             : nearby.Where(m => (m.Lat >= w.MinLat && m.Lat <= w.MaxLat && m.Lon >= w.MinLon && m.Lon <= w.MaxLon)
                 || (w.CountryLevelCountry != null && m.Country == w.CountryLevelCountry && m.Precision == "country"));
         var incidentIds = await nearby.Select(m => m.IncidentId).Distinct().ToListAsync(ct);
-        var mentions = await db.Mentions.Where(m => incidentIds.Contains(m.IncidentId)).ToListAsync(ct);
-        return mentions.GroupBy(m => m.IncidentId).ToDictionary(g => g.Key, g => g.ToList());
+        return await db.Mentions.Where(m => incidentIds.Contains(m.IncidentId)).ToListAsync(ct);
     }
 
     public Task<IReadOnlyList<IncidentSnapshot>> ListAsync(IncidentQuery query, CancellationToken ct) => IncidentQueries.ListAsync(db, query, ct);

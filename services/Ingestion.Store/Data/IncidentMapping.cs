@@ -23,6 +23,8 @@ internal static class IncidentMapping
         record.Target = view.Target;
         record.Killed = view.Killed;
         record.Wounded = view.Wounded;
+        (record.KilledMin, record.KilledMax) = (view.KilledRange?.Min, view.KilledRange?.Max);
+        (record.WoundedMin, record.WoundedMax) = (view.WoundedRange?.Min, view.WoundedRange?.Max);
         record.Intercepted = view.Intercepted;
         record.ClaimedBy = view.ClaimedBy.FirstOrDefault();
         record.DenialsJson = JsonSerializer.Serialize(view.Denials);
@@ -40,7 +42,8 @@ internal static class IncidentMapping
     {
         IncidentId = r.Id, Revision = r.Revision, Kind = r.Kind, Date = r.Date,
         Place = MentionMapping.Place(r.PlaceId, r.PlaceName, r.PlaceNameArabic, r.Country, r.Lat, r.Lon, r.Precision),
-        Attacker = r.Attacker, Target = r.Target, Killed = r.Killed, Wounded = r.Wounded, Intercepted = r.Intercepted,
+        Attacker = r.Attacker, Target = r.Target, Killed = r.Killed, Wounded = r.Wounded,
+        KilledMin = r.KilledMin, KilledMax = r.KilledMax, WoundedMin = r.WoundedMin, WoundedMax = r.WoundedMax, Intercepted = r.Intercepted,
         ClaimedBy = r.ClaimedBy, Denials = MentionMapping.Strings(r.DenialsJson),
         SourceCount = r.SourceCount, ArticleCount = r.ArticleCount, Sources = MentionMapping.Strings(r.SourcesJson),
         Confidence = r.Confidence, Evidence = r.Evidence, FirstSeen = r.FirstSeen, LastSeen = r.LastSeen,

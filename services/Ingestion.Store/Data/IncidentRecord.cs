@@ -18,6 +18,10 @@ public sealed class IncidentRecord
     public string? Target { get; set; }
     public int? Killed { get; set; }
     public int? Wounded { get; set; }
+    public int? KilledMin { get; set; }
+    public int? KilledMax { get; set; }
+    public int? WoundedMin { get; set; }
+    public int? WoundedMax { get; set; }
     public bool Intercepted { get; set; }
     public string? ClaimedBy { get; set; }
     public required string DenialsJson { get; set; }

@@ -2,22 +2,45 @@ using Ingestion.Resolution;
 
 namespace Ingestion.Store.Data;
 
-/// <summary>Which stored incidents a new mention belongs to: none (open one), one (join it) or several (merge them).</summary>
-internal sealed record ResolutionPlan(IReadOnlyList<Guid> Incidents)
-{
-    public bool OpensIncident => Incidents.Count == 0;
+/// <summary>One incident after resolution: its id (kept from the oldest incident it continues, or new) and its mentions.</summary>
+internal sealed record PlannedIncident(Guid IncidentId, bool IsNew, IReadOnlyList<MentionRecord> Members);
 
-    public static ResolutionPlan For(IncidentResolver resolver, IncidentMention mention, IReadOnlyDictionary<Guid, List<MentionRecord>> related)
+/// <summary>
+/// How a new mention re-shapes the incidents around it. The resolver's batch clustering over the new mention
+/// and every stored mention of the incidents it could touch is taken as the truth, so the Store ends where
+/// `ingest extract` would, whatever order the mentions arrived in: a bridge merges incidents, and a mention
+/// that fits an incident better moves to it.
+/// </summary>
+internal sealed record ResolutionPlan(IReadOnlyList<PlannedIncident> Incidents, IReadOnlyDictionary<Guid, Guid> Absorbed)
+{
+    /// <param name="related">Stored mentions, each with its current IncidentId (not modified here).</param>
+    /// <param name="createdAt">When each stored incident was opened: the oldest keeps its id.</param>
+    public static ResolutionPlan For(IncidentResolver resolver, MentionRecord added, IReadOnlyList<MentionRecord> related, Func<Guid, DateTimeOffset> createdAt)
     {
-        var incidentOf = related.SelectMany(pair => pair.Value.Select(m => (m.MentionId, Incident: pair.Key)))
-            .ToDictionary(x => x.MentionId, x => x.Incident);
-        var candidates = related.Values.SelectMany(list => list).Select(MentionMapping.ToMention).Append(mention);
-        var cluster = resolver.Cluster(candidates).Single(c => c.Mentions.Any(m => m.MentionId == mention.MentionId));
-        var incidents = cluster.Mentions
-            .Where(m => m.MentionId != mention.MentionId)
-            .Select(m => incidentOf[m.MentionId])
-            .Distinct()
+        var byId = related.Append(added).ToDictionary(m => m.MentionId);
+        var clusters = resolver.Cluster(byId.Values.Select(MentionMapping.ToMention))
+            .Select(c => c.Mentions.Select(m => byId[m.MentionId]).ToList())
+            .OrderBy(members => Stored(members, added).Select(m => createdAt(m.IncidentId)).DefaultIfEmpty(DateTimeOffset.MaxValue).Min())
             .ToList();
-        return new ResolutionPlan(incidents);
+
+        var claimed = new HashSet<Guid>();
+        var planned = new List<PlannedIncident>();
+        foreach (var members in clusters)
+        {
+            var continued = Stored(members, added).Select(m => m.IncidentId).Distinct()
+                .OrderBy(createdAt).ThenBy(id => id).FirstOrDefault(id => !claimed.Contains(id));
+            var isNew = continued == Guid.Empty;
+            var id = isNew ? Guid.NewGuid() : continued;
+            claimed.Add(id);
+            planned.Add(new PlannedIncident(id, isNew, members));
+        }
+        // An incident no cluster continues was folded into the one that took most of its mentions.
+        var absorbed = related.Select(m => m.IncidentId).Distinct().Where(id => !claimed.Contains(id))
+            .ToDictionary(id => id, id => planned.MaxBy(p => p.Members.Count(m => m.IncidentId == id))!.IncidentId);
+        return new ResolutionPlan(planned, absorbed);
     }
+
+    public PlannedIncident IncidentOf(MentionRecord mention) => Incidents.Single(p => p.Members.Contains(mention));
+
+    private static IEnumerable<MentionRecord> Stored(IEnumerable<MentionRecord> members, MentionRecord added) => members.Where(m => m != added);
 }
