@@ -7,7 +7,7 @@ using Microsoft.Extensions.Hosting;
 
 namespace Ingestion.ServiceDefaults;
 
-/// <summary>What every service host starts with: telemetry, health checks, problem details.</summary>
+/// <summary>What every service host starts with: telemetry, health checks, problem details, rate limits.</summary>
 public static class ServiceDefaultsExtensions
 {
     public const string LiveTag = "live";
@@ -17,6 +17,7 @@ public static class ServiceDefaultsExtensions
         builder.AddIngestionTelemetry();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddProblemDetails();
+        builder.AddIngestionRateLimits();
         builder.Services.AddHealthChecks().AddCheck("self", () => HealthCheckResult.Healthy(), [LiveTag]);
         return builder;
     }
@@ -26,6 +27,7 @@ public static class ServiceDefaultsExtensions
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseRateLimiter();
         app.MapHealthChecks("/health");
         app.MapHealthChecks("/alive", new HealthCheckOptions { Predicate = check => check.Tags.Contains(LiveTag) });
         return app;

@@ -25,6 +25,8 @@ public sealed class ServiceTestHost : IAsyncDisposable
     public static async Task<ServiceTestHost> StartAsync(IDictionary<string, string?> settings, Action<WebApplicationBuilder> configure, Action<WebApplication> map)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing" });
+        // Tests poll the APIs far faster than a client should; a test about limits sets its own.
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["RateLimits:PermitsPerWindow"] = "1000000" });
         builder.Configuration.AddInMemoryCollection(settings);
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         configure(builder);
