@@ -1,6 +1,8 @@
 using Ingestion.Alerting.Consumers;
 using Ingestion.Alerting.Data;
 using Ingestion.Alerting.Delivery;
+using Ingestion.Alerting.Email;
+using Ingestion.Alerting.Streaming;
 using Ingestion.Alerting.Subscriptions;
 using Ingestion.ServiceDefaults.Persistence;
 using MassTransit;
@@ -8,7 +10,10 @@ using Microsoft.Extensions.Options;
 
 namespace Ingestion.Alerting;
 
-/// <summary>Alerting: subscriptions over HTTP, one recorded delivery per matching incident event, signed webhooks with retries.</summary>
+/// <summary>
+/// Alerting: subscriptions and API keys over HTTP, one recorded delivery per matching incident event,
+/// signed webhooks and e-mail with retries, digests, and a live stream of events.
+/// </summary>
 public static class AlertingApplication
 {
     public static IHostApplicationBuilder AddAlertingServices(this IHostApplicationBuilder builder)
@@ -16,19 +21,34 @@ public static class AlertingApplication
         builder.Services.Configure<AlertingOptions>(builder.Configuration.GetSection(AlertingOptions.Section));
         builder.AddServiceDatabase<AlertingDbContext>("Alerting");
         builder.Services.AddSingleton<DeliverySignal>();
+        builder.Services.AddSingleton<SubscriptionMatcher>();
+        builder.Services.AddSingleton<AlertStream>();
+        builder.Services.AddSingleton<EmailSender>();
+        builder.Services.AddScoped<SubscriptionDeliverer>();
         builder.Services.AddHttpClient<WebhookSender>(WebhookSender.ClientName)
             .ConfigurePrimaryHttpMessageHandler(sp => WebhookSender.CreateHandler(sp.GetRequiredService<IOptions<AlertingOptions>>().Value.AllowPrivateWebhooks));
         builder.Services.AddHostedService<SubscriptionSeeder>();
         builder.Services.AddHostedService<DeliveryWorker>();
+        builder.Services.AddHostedService<DigestWorker>();
         return builder;
     }
 
-    public static void AddAlertingConsumers(IBusRegistrationConfigurator bus) =>
+    public static void AddAlertingConsumers(IBusRegistrationConfigurator bus)
+    {
         bus.AddConsumer<AlertOnIncidentConsumer, AlertOnIncidentConsumerDefinition>();
+        // A queue per process that goes away with it: every replica's stream clients see every event.
+        bus.AddConsumer<StreamAlertsConsumer>().Endpoint(e =>
+        {
+            e.Temporary = true;
+            e.InstanceId = Guid.NewGuid().ToString("N")[..12];
+        });
+    }
 
     public static IEndpointRouteBuilder MapAlertingEndpoints(this IEndpointRouteBuilder app)
     {
+        app.MapApiKeyEndpoints();
         app.MapSubscriptionEndpoints();
+        app.MapStreamEndpoints();
         return app;
     }
 }

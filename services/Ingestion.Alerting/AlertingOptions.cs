@@ -4,7 +4,7 @@ namespace Ingestion.Alerting;
 public sealed class AlertingOptions
 {
     public const string Section = "Alerting";
-    /// <summary>Key for the subscriptions API (header X-Api-Key). Unset: the API refuses every call.</summary>
+    /// <summary>Admin key (header X-Api-Key): manages API keys and every subscription. Unset: only stored subscriber keys work.</summary>
     public string? AdminApiKey { get; set; }
     /// <summary>Base of the read API, for the incident link in each alert.</summary>
     public string StoreBaseUrl { get; set; } = "http://localhost:8081";
@@ -15,15 +15,40 @@ public sealed class AlertingOptions
     public int MaxAttempts { get; set; } = 18;
     public TimeSpan FirstRetryDelay { get; set; } = TimeSpan.FromSeconds(5);
     public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromHours(4);
+    /// <summary>Attempts per minute to one subscriber when the subscription sets none.</summary>
+    public int DefaultRateLimitPerMinute { get; set; } = 120;
+    /// <summary>Subscribers served at once; one subscriber's alerts always go one after another, in order.</summary>
+    public int DeliveryConcurrency { get; set; } = 16;
+    /// <summary>How long a worker holds the deliveries it took; a crashed worker's deliveries fall due again after it.</summary>
+    public TimeSpan ClaimDuration { get; set; } = TimeSpan.FromMinutes(2);
+    /// <summary>How often digests falling due are looked for.</summary>
+    public TimeSpan DigestCheckInterval { get; set; } = TimeSpan.FromSeconds(15);
+    public SmtpOptions Smtp { get; set; } = new();
     /// <summary>Subscriptions created at start-up when missing (by name), e.g. the embedded demo's receiver.</summary>
     public List<SubscriptionSeed> Subscriptions { get; set; } = [];
+}
+
+/// <summary>Section "Alerting:Smtp": the relay e-mail alerts go through. Unset host: e-mail deliveries fail with that reason.</summary>
+public sealed class SmtpOptions
+{
+    public string? Host { get; set; }
+    public int Port { get; set; } = 587;
+    /// <summary>STARTTLS: upgrade the connection before credentials or mail are sent.</summary>
+    public bool StartTls { get; set; } = true;
+    public string? Username { get; set; }
+    public string? Password { get; set; }
+    public string From { get; set; } = "alerts@localhost";
+    public string FromName { get; set; } = "Ingestion alerts";
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
 }
 
 public sealed class SubscriptionSeed
 {
     public string Name { get; set; } = "";
-    public string WebhookUrl { get; set; } = "";
+    public string? WebhookUrl { get; set; }
+    public string? Email { get; set; }
     public string? Secret { get; set; }
     public List<string> Kinds { get; set; } = [];
     public List<string> Countries { get; set; } = [];
+    public bool NotifyRevisions { get; set; } = true;
 }

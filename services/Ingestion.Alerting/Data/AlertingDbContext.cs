@@ -7,6 +7,7 @@ public sealed class AlertingDbContext(DbContextOptions<AlertingDbContext> option
 {
     public DbSet<Subscription> Subscriptions => Set<Subscription>();
     public DbSet<Delivery> Deliveries => Set<Delivery>();
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
@@ -14,6 +15,7 @@ public sealed class AlertingDbContext(DbContextOptions<AlertingDbContext> option
         {
             e.HasKey(s => s.Id);
             e.HasIndex(s => s.Name).IsUnique();
+            e.HasIndex(s => s.OwnerKeyId);
         });
         model.Entity<Delivery>(e =>
         {
@@ -21,6 +23,13 @@ public sealed class AlertingDbContext(DbContextOptions<AlertingDbContext> option
             // At most one alert per subscription, incident and revision, whatever the bus redelivers.
             e.HasIndex(d => new { d.SubscriptionId, d.IncidentId, d.Revision }).IsUnique();
             e.HasIndex(d => new { d.Status, d.NextAttemptAt });
+            e.HasIndex(d => new { d.SubscriptionId, d.LastAttemptAt });
+            e.Ignore(d => d.MessageId);
+        });
+        model.Entity<ApiKey>(e =>
+        {
+            e.HasKey(k => k.Id);
+            e.HasIndex(k => k.KeyHash).IsUnique();
         });
     }
 }

@@ -6,41 +6,44 @@ using Microsoft.Extensions.Options;
 
 namespace Ingestion.Alerting.Delivery;
 
-public sealed record WebhookResult(bool Delivered, int? StatusCode, string? Error, TimeSpan? RetryAfter);
-
-/// <summary>POSTs one signed alert (Standard Webhooks headers). Never throws: every failure is a result.</summary>
-public sealed class WebhookSender(HttpClient http, IOptions<AlertingOptions> options, TimeProvider time)
+/// <summary>POSTs one signed alert (Standard Webhooks headers).</summary>
+public sealed class WebhookSender(HttpClient http, IOptions<AlertingOptions> options, TimeProvider time) : IAlertChannel
 {
     public const string ClientName = "webhooks";
 
-    public async Task<WebhookResult> SendAsync(Subscription subscription, Data.Delivery delivery, CancellationToken ct)
+    public async Task<SendResult> SendAsync(Subscription subscription, Data.Delivery delivery, CancellationToken ct)
     {
-        // Stable across retries, so receivers can drop a repeat they already processed.
-        var id = $"{delivery.SubscriptionId:N}-{delivery.IncidentId:N}-{delivery.Revision}";
-        var timestamp = time.GetUtcNow().ToUnixTimeSeconds();
+        var id = delivery.MessageId;
+        var now = time.GetUtcNow();
+        var timestamp = now.ToUnixTimeSeconds();
         using var request = new HttpRequestMessage(HttpMethod.Post, subscription.WebhookUrl)
         {
             Content = new StringContent(delivery.Payload, Encoding.UTF8, "application/json"),
         };
         request.Headers.Add("webhook-id", id);
         request.Headers.Add("webhook-timestamp", timestamp.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        request.Headers.Add("webhook-signature", WebhookSignature.Sign(subscription.Secret, id, timestamp, delivery.Payload));
+        var signature = WebhookSignature.Sign(subscription.Secret, id, timestamp, delivery.Payload);
+        // During a rotation's grace period both secrets sign: a receiver on either one accepts the alert.
+        if (subscription.PreviousSecret is { } previous && subscription.PreviousSecretUntil > now)
+            signature += " " + WebhookSignature.Sign(previous, id, timestamp, delivery.Payload);
+        request.Headers.Add("webhook-signature", signature);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
         timeout.CancelAfter(options.Value.WebhookTimeout);
         try
         {
             using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
             var status = (int)response.StatusCode;
-            if (response.IsSuccessStatusCode) return new WebhookResult(true, status, null, null);
-            return new WebhookResult(false, status, $"HTTP {status}", response.Headers.RetryAfter?.Delta);
+            if (response.IsSuccessStatusCode) return SendResult.Ok(status);
+            var retryAfter = response.Headers.RetryAfter is { } ra ? ra.Delta ?? (ra.Date - now) : null;
+            return SendResult.Fail($"HTTP {status}", status, retryAfter);
         }
         catch (OperationCanceledException) when (!ct.IsCancellationRequested)
         {
-            return new WebhookResult(false, null, $"no answer within {options.Value.WebhookTimeout.TotalSeconds:0} s", null);
+            return SendResult.Fail($"no answer within {options.Value.WebhookTimeout.TotalSeconds:0} s");
         }
         catch (HttpRequestException error)
         {
-            return new WebhookResult(false, null, error.InnerException?.Message ?? error.Message, null);
+            return SendResult.Fail(error.InnerException?.Message ?? error.Message);
         }
     }
 
@@ -48,6 +51,7 @@ public sealed class WebhookSender(HttpClient http, IOptions<AlertingOptions> opt
     public static SocketsHttpHandler CreateHandler(bool allowPrivate) => new()
     {
         AllowAutoRedirect = false,
+        MaxConnectionsPerServer = 64,
         ConnectCallback = async (context, ct) =>
         {
             var addresses = await System.Net.Dns.GetHostAddressesAsync(context.DnsEndPoint.Host, ct);

@@ -15,10 +15,14 @@ public sealed class SubscriptionSeeder(IServiceScopeFactory scopes, IOptions<Ale
         foreach (var seed in options.Value.Subscriptions)
         {
             if (await db.Subscriptions.AnyAsync(s => s.Name == seed.Name, ct)) continue;
-            var request = new SubscriptionRequest(seed.Name, seed.WebhookUrl, [.. seed.Kinds], [.. seed.Countries], null, true, seed.Secret);
+            var request = new SubscriptionRequest
+            {
+                Name = seed.Name, WebhookUrl = seed.WebhookUrl, Email = seed.Email, Secret = seed.Secret,
+                Kinds = [.. seed.Kinds], Countries = [.. seed.Countries], NotifyRevisions = seed.NotifyRevisions,
+            };
             var errors = request.Validate();
             if (errors.Count > 0) throw new InvalidOperationException($"Alerting:Subscriptions '{seed.Name}': {string.Join("; ", errors.SelectMany(e => e.Value))}");
-            db.Subscriptions.Add(request.ToSubscription(time.GetUtcNow()));
+            db.Subscriptions.Add(request.ToSubscription(null, time.GetUtcNow()));
         }
         await db.SaveChangesAsync(ct);
     }

@@ -1,0 +1,32 @@
+using System.Text.Json;
+using Ingestion.Alerting.Delivery;
+using Ingestion.Contracts;
+using MassTransit;
+using Microsoft.Extensions.Options;
+
+namespace Ingestion.Alerting.Streaming;
+
+/// <summary>
+/// Feeds this process's stream clients. It listens on a temporary queue of its own (one per process), not
+/// the shared alerting queue, so every replica sees every event and its own clients miss nothing.
+/// </summary>
+public sealed class StreamAlertsConsumer(AlertStream stream, IOptions<AlertingOptions> options, TimeProvider time)
+    : IConsumer<IncidentOpened>, IConsumer<IncidentRevised>
+{
+    public Task Consume(ConsumeContext<IncidentOpened> context)
+    {
+        Publish(context.Message.Incident, null);
+        return Task.CompletedTask;
+    }
+
+    public Task Consume(ConsumeContext<IncidentRevised> context)
+    {
+        Publish(context.Message.Incident, context.Message.Changes);
+        return Task.CompletedTask;
+    }
+
+    private void Publish(IncidentSnapshot incident, IReadOnlyList<string>? changes) =>
+        stream.Publish(incident, changes, () => JsonSerializer.Serialize(
+            new AlertPayload(changes is null ? "incident.opened" : "incident.revised", time.GetUtcNow(), incident, changes ?? [],
+                $"{options.Value.StoreBaseUrl.TrimEnd('/')}/incidents/{incident.IncidentId}"), AlertPayload.Json));
+}

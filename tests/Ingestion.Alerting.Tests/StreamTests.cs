@@ -1,0 +1,50 @@
+using System.Net;
+using System.Text.Json;
+using Ingestion.Alerting.Streaming;
+using Ingestion.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using static Ingestion.Alerting.Tests.Incidents;
+
+namespace Ingestion.Alerting.Tests;
+
+/// <summary>GET /alerts/stream read by a real SSE client while events cross the real broker.</summary>
+public sealed class StreamTests(AlertingTestHost alerting) : IClassFixture<AlertingTestHost>
+{
+    private ServerSentEventsClient.Event[] EventsOf(ServerSentEventsClient client) => client.Events.ToArray();
+
+    [Fact]
+    public async Task Stream_client_receives_the_events_its_filters_match_and_nothing_else()
+    {
+        var headers = new Dictionary<string, string> { ["X-Api-Key"] = AlertingTestHost.AdminKey };
+        await using var client = await ServerSentEventsClient.ConnectAsync(new Uri(alerting.Host.BaseAddress, "/alerts/stream?countries=IQ&revisions=casualties"), headers);
+        var stream = alerting.Host.App.Services.GetRequiredService<AlertStream>();
+        Assert.Equal(1, stream.ListenerCount);
+
+        var iraq = Make("drone_attack", Erbil);
+        await alerting.PublishAsync(Opened(Make("rocket_attack", Rumeilan)));
+        await alerting.PublishAsync(Opened(iraq));
+        await alerting.PublishAsync(Revised(iraq with { Revision = 2, SourceCount = 2 }, "corroboration"));
+        await alerting.PublishAsync(Revised(iraq with { Revision = 3, Killed = 1 }, "casualties"));
+
+        var events = await Eventually.ReturnsAsync(() => Task.FromResult(EventsOf(client)), e => e.Length >= 2, TimeSpan.FromSeconds(60), "two stream events");
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        events = EventsOf(client);
+        Assert.Equal(["incident.opened", "incident.revised"], events.Select(e => e.Type).Order());
+        Assert.All(events, e => Assert.Equal(iraq.IncidentId, JsonDocument.Parse(e.Data).RootElement.GetProperty("incident").GetProperty("incidentId").GetGuid()));
+        Assert.Contains(events, e => e.Id == $"{iraq.IncidentId:N}-3");
+    }
+
+    [Fact]
+    public async Task Stream_refuses_bad_filters_and_missing_keys()
+    {
+        using var anonymous = alerting.Client(apiKey: null);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/alerts/stream")).StatusCode);
+        using var admin = alerting.Client();
+        var bad = await admin.GetAsync("/alerts/stream?near=33,44&minKilled=many");
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Equal("application/problem+json", bad.Content.Headers.ContentType?.MediaType);
+        var body = await bad.Content.ReadAsStringAsync();
+        Assert.Contains("near", body);
+        Assert.Contains("minKilled", body);
+    }
+}
