@@ -4,6 +4,7 @@ using Ingestion.ServiceDefaults.Persistence;
 using Ingestion.Store.Api;
 using Ingestion.Store.Consumers;
 using Ingestion.Store.Data;
+using Ingestion.Store.Pages;
 using MassTransit;
 
 namespace Ingestion.Store;
@@ -17,6 +18,7 @@ public static class StoreApplication
         builder.Services.AddSingleton(new IncidentResolver(ResolverOptions.Default));
         builder.Services.AddScoped<IIncidentStore, EfIncidentStore>();
         builder.Services.AddOutboxRelay<StoreDbContext>();
+        builder.AddOperatorPages();
         return builder;
     }
 
@@ -26,6 +28,8 @@ public static class StoreApplication
     public static IEndpointRouteBuilder MapStoreEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapIncidentEndpoints();
+        app.MapExportEndpoints();
+        app.MapOperatorPages();
         return app;
     }
 }

@@ -17,6 +17,7 @@ public static class IngestionTelemetry
     private static readonly InstrumentAdvice<double> FastSeconds = new() { HistogramBucketBoundaries = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60] };
     private static readonly InstrumentAdvice<double> PipelineSeconds = new() { HistogramBucketBoundaries = [0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10, 30, 60, 300, 900, 3600, 21600, 86400] };
     private static int failingFeeds;
+    private static IReadOnlyList<QueueDepthReading> queueDepths = [];
 
     public static readonly Counter<long> FeedsPolled = Meter.CreateCounter<long>("ingestion.feeds.polled", description: "Feed polls by outcome");
     public static readonly Histogram<double> FeedFetchDuration = Meter.CreateHistogram<double>("ingestion.feed.fetch.duration", "s", "Feed fetch time by HTTP status", advice: FastSeconds);
@@ -30,11 +31,26 @@ public static class IngestionTelemetry
     public static readonly Counter<long> AlertsDelivered = Meter.CreateCounter<long>("ingestion.alerts.delivered", description: "Alert delivery attempts by outcome");
     public static readonly Histogram<double> CollectedToStored = Meter.CreateHistogram<double>("ingestion.latency.collected_to_stored", "s", "Article collected to incident stored", advice: PipelineSeconds);
     public static readonly Histogram<double> CollectedToAlerted = Meter.CreateHistogram<double>("ingestion.latency.collected_to_alerted", "s", "Article collected to alert delivered", advice: PipelineSeconds);
+    /// <summary>How late subscribers hear of an incident compared with the outlet that published it.</summary>
+    public static readonly Histogram<double> PublishedToAlerted = Meter.CreateHistogram<double>("ingestion.latency.published_to_alerted", "s", "Article published by its outlet to alert delivered", advice: PipelineSeconds);
+
+    /// <summary>Messages waiting per RabbitMQ queue, as last read from the management API (see QueueDepthPoller).</summary>
+    public static readonly ObservableGauge<long> QueueDepth = Meter.CreateObservableGauge("ingestion.queue.depth", ObserveQueueDepths, "{message}", "Messages waiting in each RabbitMQ queue, by state (ready, unacknowledged)");
 
     /// <summary>Feeds whose last poll failed, as last counted by this process's poller.</summary>
     public static readonly ObservableGauge<int> FeedsFailing = Meter.CreateObservableGauge("ingestion.feeds.failing", () => Volatile.Read(ref failingFeeds), description: "Feeds whose last poll failed");
 
     public static void SetFailingFeeds(int count) => Volatile.Write(ref failingFeeds, count);
+
+    /// <summary>Replaces the queue depths the gauge reports; an empty list reports nothing (broker unreachable: no stale values).</summary>
+    public static void SetQueueDepths(IReadOnlyList<QueueDepthReading> readings) => Volatile.Write(ref queueDepths, readings);
+
+    private static IEnumerable<Measurement<long>> ObserveQueueDepths() =>
+        Volatile.Read(ref queueDepths).SelectMany(q => new[]
+        {
+            new Measurement<long>(q.Ready, new KeyValuePair<string, object?>("queue", q.Queue), new KeyValuePair<string, object?>("state", "ready")),
+            new Measurement<long>(q.Unacknowledged, new KeyValuePair<string, object?>("queue", q.Queue), new KeyValuePair<string, object?>("state", "unacknowledged")),
+        });
 
     public static void RecordError(this Activity? activity, Exception error)
     {
@@ -42,3 +58,6 @@ public static class IngestionTelemetry
         activity?.AddException(error);
     }
 }
+
+/// <summary>One queue's backlog as the broker's management API reports it.</summary>
+public sealed record QueueDepthReading(string Queue, long Ready, long Unacknowledged);

@@ -49,6 +49,7 @@ public static class TelemetrySetup
             });
         });
         builder.Services.AddSingleton(sdk);
+        QueueDepthPoller.AddTo(builder);
         return builder;
     }
 }
