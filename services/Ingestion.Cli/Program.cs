@@ -5,5 +5,6 @@ var root = new RootCommand("ingest: read Arabic news for attacks and strikes in 
 {
     ExtractCommand.Create(),
     FeedCommand.Create(),
+    FeedsCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

@@ -27,6 +27,8 @@ public sealed record IncidentReported
     public required string Evidence { get; init; }
     public int EvidenceStart { get; init; }
     public int EvidenceEnd { get; init; }
+    /// <summary>When the outlet published the article, as its feed or page says (null when neither does).</summary>
+    public DateTimeOffset? PublishedAt { get; init; }
     /// <summary>When the article was first collected: the start of the end-to-end latency.</summary>
     public required DateTimeOffset CollectedAt { get; init; }
 }

@@ -28,5 +28,7 @@ public sealed record IncidentSnapshot
     public double Confidence { get; init; }
     public string? Evidence { get; init; }
     public required DateOnly FirstSeen { get; init; }
+    /// <summary>The earliest publication time of the articles behind it: how late an alert is, against the news.</summary>
+    public DateTimeOffset? FirstPublishedAt { get; init; }
     public required DateOnly LastSeen { get; init; }
 }

@@ -2,6 +2,8 @@ using Ingestion.Feeds.Benchmarks;
 
 // Parses the same corpus with our parser and with Debian's python3-feedparser in one run, prints the
 // timings, the speed ratio, memory per MB of feed and where the two disagree on titles, links and dates.
+// --articles compares our article reader with python3-readability instead (ArticleComparison).
+if (args.Contains("--articles")) return ArticleComparison.Report();
 var stages = args.Contains("--stages");
 args = args.Where(a => a != "--stages").ToArray();
 var corpus = args.Length > 0 ? args[0] : CorpusFiles.DefaultCorpus();

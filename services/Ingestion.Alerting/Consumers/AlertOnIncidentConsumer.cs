@@ -56,7 +56,7 @@ public sealed class AlertOnIncidentConsumer(AlertingDbContext db, SubscriptionMa
             {
                 SubscriptionId = candidate.Id, IncidentId = incident.IncidentId, Revision = incident.Revision,
                 EventType = type, Payload = PayloadFor(type), Status = candidate.Digest ? DeliveryStatus.Queued : DeliveryStatus.Pending,
-                NextAttemptAt = now, TraceParent = Activity.Current?.Id, CollectedAt = collectedAt, CreatedAt = now,
+                NextAttemptAt = now, TraceParent = Activity.Current?.Id, CollectedAt = collectedAt, PublishedAt = incident.FirstPublishedAt, CreatedAt = now,
             });
         }
         // A redelivered event finds its deliveries already recorded; a replica racing on the same event

@@ -24,6 +24,8 @@ public sealed class Delivery
     public long? DigestId { get; set; }
     public string? TraceParent { get; set; }
     public DateTimeOffset CollectedAt { get; set; }
+    /// <summary>When the outlet published the first article behind the incident (null when unknown).</summary>
+    public DateTimeOffset? PublishedAt { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? DeliveredAt { get; set; }
 

@@ -51,7 +51,7 @@ public sealed partial class DigestWorker(IServiceScopeFactory scopes, DeliverySi
                 {
                     SubscriptionId = id, IncidentId = Guid.Empty, Revision = (int)(windowEnd.ToUnixTimeSeconds() / 60),
                     EventType = DigestPayload.Type, Status = DeliveryStatus.Pending, NextAttemptAt = now, CreatedAt = now,
-                    CollectedAt = items.Min(i => i.CollectedAt), TraceParent = items[0].TraceParent,
+                    CollectedAt = items.Min(i => i.CollectedAt), PublishedAt = items.Min(i => i.PublishedAt), TraceParent = items[0].TraceParent,
                     Payload = JsonSerializer.Serialize(new DigestPayload(windowEnd.AddMinutes(-subscription.DigestMinutes.Value), windowEnd, alerts), AlertPayload.Json),
                 };
                 db.Deliveries.Add(digest);

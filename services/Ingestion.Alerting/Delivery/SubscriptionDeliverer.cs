@@ -93,6 +93,7 @@ public sealed partial class SubscriptionDeliverer(AlertingDbContext db, WebhookS
             delivery.DeliveredAt = now;
             outcome = "delivered";
             IngestionTelemetry.CollectedToAlerted.Record((now - delivery.CollectedAt).TotalSeconds);
+            if (delivery.PublishedAt is { } published) IngestionTelemetry.PublishedToAlerted.Record((now - published).TotalSeconds);
         }
         else if (result.StatusCode == 410 && channel == "webhook")
         {

@@ -32,6 +32,7 @@ public static class MentionFactory
         Evidence = incident.Evidence.Text,
         EvidenceStart = incident.Evidence.Start,
         EvidenceEnd = incident.Evidence.End,
+        PublishedAt = article.PublishedAt,
         CollectedAt = article.CollectedAt,
     };
 

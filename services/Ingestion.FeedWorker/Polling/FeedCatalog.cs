@@ -36,9 +36,19 @@ public sealed partial class FeedCatalog(IServiceScopeFactory scopes, IOptions<Fe
         if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
             throw new ArgumentException($"'{url}' is not an absolute http(s) URL", nameof(url));
         if (await db.Feeds.AnyAsync(f => f.Url == uri.AbsoluteUri, ct)) return null;
-        var feed = new FeedRecord { Id = Guid.NewGuid(), Url = uri.AbsoluteUri, Name = name ?? uri.Host, NextPollAt = now, CreatedAt = now };
+        var feed = new FeedRecord { Id = Guid.NewGuid(), Url = uri.AbsoluteUri, Name = string.IsNullOrWhiteSpace(name) ? uri.Host : name.Trim(), NextPollAt = now, CreatedAt = now };
         db.Feeds.Add(feed);
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // Replicas starting together load the same seed list: the unique URL index lets one insert win.
+            db.Entry(feed).State = EntityState.Detached;
+            if (await db.Feeds.AnyAsync(f => f.Url == feed.Url, ct)) return null;
+            throw;
+        }
         return feed;
     }
 

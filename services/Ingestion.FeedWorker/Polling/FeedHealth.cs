@@ -12,14 +12,24 @@ public static class FeedHealth
         if (fetch.Outcome == FetchOutcome.NotModified) return null;
         if (!fetch.IsSuccess) return $"{fetch.Outcome}: {fetch.Error ?? (fetch.StatusCode is { } s ? $"HTTP {s}" : "failed")}";
         if (parsed is null) return "not parsed";
+        if (parsed.RefusedEntities) return $"refused: {parsed.Error}";
+        if (parsed.Items.Count == 0 && LooksLikeHtml(fetch, parsed))
+            return $"not a feed: the server sent an HTML page ({fetch.ContentType ?? "no content type"})";
         if (parsed.Items.Count == 0 && parsed.Error is not null) return $"unreadable feed: {parsed.Error}";
         if (parsed.Malformed) return $"malformed feed, {parsed.Items.Count} items recovered: {parsed.Error ?? "not well-formed"}";
         return null;
     }
 
+    /// <summary>
+    /// Items of a document that tried an entity attack are not collected, even though nothing was expanded:
+    /// no real outlet's feed declares external or nested entities, so whatever it carries is not news.
+    /// </summary>
+    public static bool ItemsAreUsable(ParsedFeed? parsed) => parsed is not null && !parsed.RefusedEntities;
+
     public static void Record(FeedRecord feed, FetchResult fetch, ParsedFeed? parsed, string? error, int newItems, DateTimeOffset now)
     {
-        var usable = fetch.Outcome == FetchOutcome.NotModified || (parsed is not null && parsed.Items.Count > 0) || (error is null && fetch.IsSuccess);
+        var usable = fetch.Outcome == FetchOutcome.NotModified
+            || (ItemsAreUsable(parsed) && (parsed!.Items.Count > 0 || (error is null && fetch.IsSuccess)));
         feed.LastError = error;
         if (usable)
         {
@@ -30,6 +40,16 @@ public static class FeedHealth
         }
         else feed.ConsecutiveErrors++;
         feed.ItemsSeen += newItems;
-        if (parsed?.Title is { Length: > 0 } title && feed.Name == new Uri(feed.Url).Host) feed.Name = title;
+        if (ItemsAreUsable(parsed) && parsed!.Title is { Length: > 0 } title && feed.Name == new Uri(feed.Url).Host) feed.Name = title;
+    }
+
+    private static bool LooksLikeHtml(FetchResult fetch, ParsedFeed parsed) =>
+        fetch.ContentType?.StartsWith("text/html", StringComparison.OrdinalIgnoreCase) == true
+        || (parsed.Format == "unknown" && HtmlStart(fetch.Body));
+
+    private static bool HtmlStart(byte[] body)
+    {
+        var head = System.Text.Encoding.UTF8.GetString(body, 0, Math.Min(body.Length, 512)).TrimStart('\uFEFF', ' ', '\t', '\r', '\n');
+        return head.StartsWith("<!DOCTYPE html", StringComparison.OrdinalIgnoreCase) || head.StartsWith("<html", StringComparison.OrdinalIgnoreCase);
     }
 }

@@ -3,6 +3,7 @@ using Ingestion.Feeds;
 using Ingestion.FeedWorker.Data;
 using Ingestion.ServiceDefaults.Outbox;
 using Ingestion.ServiceDefaults.Telemetry;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Ingestion.FeedWorker.Polling;
@@ -15,26 +16,34 @@ namespace Ingestion.FeedWorker.Polling;
 public sealed partial class FeedPollService(FeedsDbContext db, SafeFetcher fetcher, OutboxSignal<FeedsDbContext> outbox,
     IOptions<FeedWorkerOptions> options, TimeProvider time, ILogger<FeedPollService> logger)
 {
-    private static readonly Random Jitter = new();
+    // Polls run concurrently: Random.Shared is the thread-safe instance.
+    private static Random Jitter => Random.Shared;
 
-    public async Task PollAsync(Guid feedId, CancellationToken ct)
+    /// <summary>Polls the feed unless <paramref name="leaseOwner"/> no longer holds its lease; returns whether it polled.</summary>
+    public async Task<bool> PollAsync(Guid feedId, string leaseOwner, CancellationToken ct)
     {
+        var started = time.GetUtcNow();
+        var policy = new PollPolicy(options.Value.PollInterval, options.Value.MinPollInterval, options.Value.MaxPollInterval);
+        // Stored before fetching, so a process dying mid-fetch does not make the feed due again at once; and
+        // only while the lease is still ours: a worker stalled past its lease must not poll a feed another took over.
+        var nextPoll = PollSchedule.NextPoll(started, policy, PollSignals.None, Jitter);
+        var stillOurs = await db.Feeds.Where(f => f.Id == feedId && f.LeaseOwner == leaseOwner && f.Enabled)
+            .ExecuteUpdateAsync(s => s.SetProperty(f => f.NextPollAt, nextPoll).SetProperty(f => f.LastPolledAt, started), ct);
+        if (stillOurs == 0)
+        {
+            LogLeaseLost(feedId);
+            return false;
+        }
         var feed = await db.Feeds.FindAsync([feedId], ct);
-        if (feed is null) return;
+        if (feed is null) return false;
         using var activity = IngestionTelemetry.Source.StartActivity("poll feed", ActivityKind.Internal, parentContext: default);
         activity?.SetTag("feed.url", feed.Url);
-        var policy = new PollPolicy(options.Value.PollInterval, options.Value.MinPollInterval, options.Value.MaxPollInterval);
-        var started = time.GetUtcNow();
-        // Stored before fetching: if this process dies mid-fetch, the feed is not polled again at once.
-        feed.NextPollAt = PollSchedule.NextPoll(started, policy, PollSignals.None, Jitter);
-        feed.LastPolledAt = started;
-        await db.SaveChangesAsync(ct);
 
         var fetch = await fetcher.FetchAsync(new Uri(feed.Url), new ConditionalHeaders(feed.ETag, feed.LastModified), ct);
         IngestionTelemetry.FeedFetchDuration.Record((time.GetUtcNow() - started).TotalSeconds, new TagList { { "status", fetch.StatusCode?.ToString() ?? fetch.Outcome.ToString() } });
         var parsed = fetch.IsSuccess ? FeedParser.Parse(fetch.Body, fetch.ContentType, fetch.FinalUrl) : null;
         var error = FeedHealth.ErrorOf(fetch, parsed);
-        var newItems = parsed is null ? 0 : await FeedItems.CollectNewAsync(db, feed, parsed, time.GetUtcNow(), ct);
+        var newItems = FeedHealth.ItemsAreUsable(parsed) ? await FeedItems.CollectNewAsync(db, feed, parsed!, time.GetUtcNow(), ct) : 0;
 
         FeedHealth.Record(feed, fetch, parsed, error, newItems, time.GetUtcNow());
         feed.NextPollAt = PollSchedule.NextPoll(time.GetUtcNow(), policy, PollSignals.From(fetch, parsed, feed.ConsecutiveErrors), Jitter);
@@ -52,7 +61,11 @@ public sealed partial class FeedPollService(FeedsDbContext db, SafeFetcher fetch
             LogFeedError(feed.Url, error, feed.ConsecutiveErrors);
         }
         else LogPolled(feed.Url, newItems);
+        return true;
     }
+
+    [LoggerMessage(LogLevel.Warning, "Feed {FeedId} skipped: its lease expired and another worker holds it")]
+    private partial void LogLeaseLost(Guid feedId);
 
     [LoggerMessage(LogLevel.Information, "Polled {Url}: {NewItems} new items")]
     private partial void LogPolled(string url, int newItems);

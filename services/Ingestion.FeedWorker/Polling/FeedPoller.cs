@@ -37,7 +37,7 @@ public sealed partial class FeedPoller(IServiceScopeFactory scopes, FeedPollWake
         await Task.WhenAll(claimed.Select(async feed =>
         {
             using var scope = scopes.CreateScope();
-            await scope.ServiceProvider.GetRequiredService<FeedPollService>().PollAsync(feed.Id, ct);
+            await scope.ServiceProvider.GetRequiredService<FeedPollService>().PollAsync(feed.Id, owner, ct);
         }));
         return claimed.Count;
     }

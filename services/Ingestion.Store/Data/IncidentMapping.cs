@@ -35,6 +35,7 @@ internal static class IncidentMapping
         record.Confidence = best?.Confidence ?? 0;
         record.Evidence = best?.Evidence;
         record.FirstSeen = view.FirstSeen;
+        record.FirstPublishedAt = mentions.Min(m => m.PublishedAt);
         record.LastSeen = view.LastSeen;
     }
 
@@ -46,6 +47,6 @@ internal static class IncidentMapping
         KilledMin = r.KilledMin, KilledMax = r.KilledMax, WoundedMin = r.WoundedMin, WoundedMax = r.WoundedMax, Intercepted = r.Intercepted,
         ClaimedBy = r.ClaimedBy, Denials = MentionMapping.Strings(r.DenialsJson),
         SourceCount = r.SourceCount, ArticleCount = r.ArticleCount, Sources = MentionMapping.Strings(r.SourcesJson),
-        Confidence = r.Confidence, Evidence = r.Evidence, FirstSeen = r.FirstSeen, LastSeen = r.LastSeen,
+        Confidence = r.Confidence, Evidence = r.Evidence, FirstSeen = r.FirstSeen, FirstPublishedAt = r.FirstPublishedAt, LastSeen = r.LastSeen,
     };
 }

@@ -31,6 +31,7 @@ public sealed class IncidentRecord
     public double Confidence { get; set; }
     public string? Evidence { get; set; }
     public DateOnly FirstSeen { get; set; }
+    public DateTimeOffset? FirstPublishedAt { get; set; }
     public DateOnly LastSeen { get; set; }
     /// <summary>Set when a bridging mention folded this incident into another; its mentions moved there.</summary>
     public Guid? MergedInto { get; set; }

@@ -18,7 +18,7 @@ internal static class MentionMapping
         Attacker = m.Attacker, Target = m.Target, Killed = m.Killed, Wounded = m.Wounded, Intercepted = m.Intercepted,
         ClaimedBy = m.ClaimedBy, DenialsJson = JsonSerializer.Serialize(m.Denials), Confidence = m.Confidence,
         Evidence = m.Evidence, EvidenceStart = m.EvidenceStart, EvidenceEnd = m.EvidenceEnd,
-        CollectedAt = m.CollectedAt, RecordedAt = now,
+        PublishedAt = m.PublishedAt, CollectedAt = m.CollectedAt, RecordedAt = now,
     };
 
     public static IncidentMention ToMention(IncidentReported m) => new(

@@ -34,6 +34,7 @@ public sealed class MentionRecord
     public required string Evidence { get; set; }
     public int EvidenceStart { get; set; }
     public int EvidenceEnd { get; set; }
+    public DateTimeOffset? PublishedAt { get; set; }
     public DateTimeOffset CollectedAt { get; set; }
     public DateTimeOffset RecordedAt { get; set; }
 }

@@ -35,8 +35,8 @@ public static partial class FeedParser
         }
         var malformed = decoded.Suspicious || repair.Changed || tree.Error is not null;
         var error = Join(repair.DeclaresEntities || repair.Changed ? repair.Problem : null, tree.Error, decoded.Problem);
-        if (tree.Root is null) return ParsedFeed.Unreadable(decoded.EncodingName, error ?? "no XML content");
-        return FeedMapper.Map(tree.Root, feedUrl, decoded.EncodingName, malformed, error);
+        if (tree.Root is null) return ParsedFeed.Unreadable(decoded.EncodingName, error ?? "no XML content") with { RefusedEntities = repair.DeclaresEntities };
+        return FeedMapper.Map(tree.Root, feedUrl, decoded.EncodingName, malformed, error) with { RefusedEntities = repair.DeclaresEntities };
     }
 
     private static string? Join(params string?[] parts)

@@ -24,6 +24,12 @@ public sealed record ParsedFeed(
     /// <summary>The channel's own publication/update date, when present.</summary>
     public DateTimeOffset? Updated { get; init; }
 
+    /// <summary>
+    /// The DOCTYPE declared entities refused as an attack (external, parameter or nested: XXE, billion laughs).
+    /// Nothing was expanded; callers decide whether to trust the rest of such a document.
+    /// </summary>
+    public bool RefusedEntities { get; init; }
+
     /// <summary>Language declared by the feed (RSS language, dc:language or xml:lang).</summary>
     public string? Language { get; init; }
 
