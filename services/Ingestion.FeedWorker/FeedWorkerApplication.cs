@@ -29,9 +29,6 @@ public static class FeedWorkerApplication
         builder.Services.AddOutboxRelay<FeedsDbContext>();
         builder.Services.AddHostedService<FeedCatalog>();
         builder.Services.AddHostedService<FeedPoller>();
-        // The poller starts once the host has started; waiting for the bus makes that "once every consumer queue is
-        // bound", so on a first deployment the first ArticleCollected messages do not go to an exchange with no queue yet.
-        builder.Services.Configure<MassTransitHostOptions>(o => o.WaitUntilStarted = true);
         return builder;
     }
 

@@ -2,7 +2,7 @@ using System.Diagnostics;
 
 namespace Ingestion.Feeds.Benchmarks;
 
-internal sealed record OursTiming(double Seconds, double CpuSeconds, long AllocatedBytes, ParsedFeed[] Feeds);
+internal sealed record OursTiming(double Seconds, double CpuSeconds, long AllocatedBytes, ParsedFeed[] Feeds, TimeSpan WarmUp, int WarmUpPasses);
 
 internal static class OursRunner
 {
@@ -13,11 +13,11 @@ internal static class OursRunner
     public static OursTiming Run(byte[][] blobs, int rounds)
     {
         var feeds = new ParsedFeed[blobs.Length];
-        // Warm up for a couple of seconds, as a long-running poller is: tiered JIT promotes hot methods to
-        // optimised code only after they have been called for a while (and 100 ms without new tier-0 code).
-        var warmUp = Stopwatch.StartNew();
-        while (warmUp.Elapsed < TimeSpan.FromSeconds(2))
+        // Warm up until tiered JIT has promoted the hot methods to optimised code (see WarmUp).
+        var (warmUpTime, warmUpPasses) = WarmUp.Run(() =>
+        {
             for (var i = 0; i < blobs.Length; i++) feeds[i] = FeedParser.Parse(blobs[i]);
+        });
 
         double best = double.MaxValue, bestCpu = double.MaxValue;
         for (var r = 0; r < rounds; r++)
@@ -32,6 +32,6 @@ internal static class OursRunner
         var before = GC.GetAllocatedBytesForCurrentThread();
         for (var i = 0; i < blobs.Length; i++) FeedParser.Parse(blobs[i]);
         var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
-        return new OursTiming(best, bestCpu, allocated, feeds);
+        return new OursTiming(best, bestCpu, allocated, feeds, warmUpTime, warmUpPasses);
     }
 }

@@ -15,7 +15,7 @@ Console.WriteLine($"corpus: {files.Count} files, {megabytes:0.00} MB, from {corp
 
 if (stages) { Stages.Report(blobs); return 0; }
 var ours = OursRunner.Run(blobs, rounds);
-Console.WriteLine($"ours (.NET):        {ours.Seconds * 1000:0.0} ms wall, {ours.CpuSeconds * 1000:0.0} ms CPU per pass (best of {rounds}), {megabytes / ours.Seconds:0.0} MB/s");
+Console.WriteLine($"ours (.NET):        {ours.Seconds * 1000:0.0} ms wall, {ours.CpuSeconds * 1000:0.0} ms CPU per pass (best of {rounds}), {megabytes / ours.Seconds:0.0} MB/s; warm-up {ours.WarmUp.TotalSeconds:0.0} s, {ours.WarmUpPasses} passes");
 Console.WriteLine($"memory (corpus):    {ours.AllocatedBytes / megabytes / (1024 * 1024):0.0} MB allocated per MB of feed ({ours.AllocatedBytes / 1024.0 / files.Count:0.0} KB per document: fixed per-document cost dominates tiny files)");
 LargeFeed.Report();
 

@@ -31,8 +31,7 @@ internal static class Stages
 
     private static void Time(string name, Action action)
     {
-        var warmUp = Stopwatch.StartNew();
-        while (warmUp.Elapsed < TimeSpan.FromSeconds(1)) action();
+        WarmUp.Run(action);
         var best = double.MaxValue;
         for (var i = 0; i < 5; i++)
         {
@@ -40,6 +39,9 @@ internal static class Stages
             action();
             best = Math.Min(best, sw.Elapsed.TotalMilliseconds);
         }
-        Console.WriteLine($"  {name,-8} {best,7:0.0} ms");
+        var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
+        action();
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - allocatedBefore;
+        Console.WriteLine($"  {name,-8} {best,7:0.0} ms {allocated / 1024.0,9:0} KB allocated");
     }
 }

@@ -2,19 +2,22 @@ using System.Xml.Linq;
 
 namespace Ingestion.Feeds;
 
-/// <summary>Small lookups over an element's children, by namespace predicate and local name.</summary>
+/// <summary>
+/// Small lookups over an element's children, by namespace predicate and local name. A feed item is looked up
+/// some thirty times, so these walk the sibling chain directly: Elements() would allocate an iterator per lookup.
+/// </summary>
 internal static class Elements
 {
     public static XElement? Child(this XElement parent, XNamespace ns, string local)
     {
-        foreach (var e in parent.Elements())
+        for (var e = FirstChild(parent); e is not null; e = NextSibling(e))
             if (e.Name.LocalName == local && e.Name.Namespace == ns) return e;
         return null;
     }
 
     public static XElement? RssChild(this XElement parent, string local)
     {
-        foreach (var e in parent.Elements())
+        for (var e = FirstChild(parent); e is not null; e = NextSibling(e))
             if (e.Name.LocalName == local && Ns.IsRssCore(e.Name.Namespace)) return e;
         return null;
     }
@@ -23,15 +26,29 @@ internal static class Elements
     public static XElement? AtomChild(this XElement parent, string local)
     {
         var bare = parent.Name.Namespace == Ns.None && parent.Name.LocalName is "feed" or "entry" or "author";
-        foreach (var e in parent.Elements())
+        for (var e = FirstChild(parent); e is not null; e = NextSibling(e))
             if (e.Name.LocalName == local && (Ns.IsAtom(e.Name.Namespace) || (bare && e.Name.Namespace == Ns.None))) return e;
         return null;
     }
 
     public static XElement? MediaChild(this XElement parent, string local)
     {
-        foreach (var e in parent.Elements())
+        for (var e = FirstChild(parent); e is not null; e = NextSibling(e))
             if (e.Name.LocalName == local && Ns.IsMedia(e.Name.Namespace)) return e;
+        return null;
+    }
+
+    public static XElement? FirstChild(XElement parent)
+    {
+        for (var n = parent.FirstNode; n is not null; n = n.NextNode)
+            if (n is XElement e) return e;
+        return null;
+    }
+
+    public static XElement? NextSibling(XElement element)
+    {
+        for (var n = element.NextNode; n is not null; n = n.NextNode)
+            if (n is XElement e) return e;
         return null;
     }
 
@@ -43,7 +60,7 @@ internal static class Elements
     }
 
     /// <summary>First non-empty value in order of preference.</summary>
-    public static string? First(params string?[] values)
+    public static string? First(params ReadOnlySpan<string?> values)
     {
         foreach (var v in values)
             if (!string.IsNullOrWhiteSpace(v)) return v;
@@ -54,7 +71,7 @@ internal static class Elements
     public static (XElement Element, string Href)? AlternateLink(XElement parent, bool atomDocument)
     {
         (XElement, string)? best = null;
-        foreach (var link in parent.Elements())
+        for (var link = FirstChild(parent); link is not null; link = NextSibling(link))
         {
             if (link.Name.LocalName != "link") continue;
             if (!Ns.IsAtom(link.Name.Namespace) && !(atomDocument && link.Name.Namespace == Ns.None)) continue;

@@ -12,6 +12,9 @@ internal readonly record struct DecodedFeed(string Text, string EncodingName, bo
 /// </summary>
 internal static class FeedDecoder
 {
+    /// <summary>Shared: encodings are immutable, and one was being built for every document.</summary>
+    private static readonly UTF8Encoding Utf8 = new(false, false);
+
     static FeedDecoder() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
     public static DecodedFeed Decode(ReadOnlySpan<byte> body, string? contentType)
@@ -46,7 +49,7 @@ internal static class FeedDecoder
         {
             if (chosen is not "us-ascii") problem ??= $"labelled {chosen} but the bytes are UTF-8";
             chosen = "utf-8";
-            encoding = new UTF8Encoding(false, false);
+            encoding = Utf8;
         }
         else if (chosen is "us-ascii" && HasHighBytes(payload))
         {
@@ -117,7 +120,7 @@ internal static class FeedDecoder
         {
             return name switch
             {
-                "utf-8" => new UTF8Encoding(false, false),
+                "utf-8" => Utf8,
                 "utf-16be" => new UnicodeEncoding(true, false),
                 "utf-16le" or "utf-16" => new UnicodeEncoding(false, false),
                 "utf-32be" => new UTF32Encoding(true, false),

@@ -63,7 +63,7 @@ internal static class FeedMapper
     {
         if (!isAtom)
         {
-            foreach (var link in channel.Elements())
+            for (var link = FirstChild(channel); link is not null; link = NextSibling(link))
                 if (link.Name.LocalName == "link" && Ns.IsRssCore(link.Name.Namespace) && TextOf(link) is { } href)
                     return XmlBase.ResolveLink(link, href, doc);
         }

@@ -39,10 +39,17 @@ public static partial class FeedParser
         return FeedMapper.Map(tree.Root, feedUrl, decoded.EncodingName, malformed, error) with { RefusedEntities = repair.DeclaresEntities };
     }
 
-    private static string? Join(params string?[] parts)
+    /// <summary>The distinct problems, in order. A loop, not LINQ: it runs for every document and almost always finds none.</summary>
+    private static string? Join(params ReadOnlySpan<string?> parts)
     {
-        var present = parts.Where(p => p is not null).Distinct().ToArray();
-        return present.Length == 0 ? null : string.Join("; ", present);
+        string? joined = null;
+        for (var i = 0; i < parts.Length; i++)
+        {
+            var part = parts[i];
+            if (part is null || parts[..i].Contains(part)) continue;
+            joined = joined is null ? part : joined + "; " + part;
+        }
+        return joined;
     }
 
     /// <summary>Declares prefixes the document uses without declaring (dc:, media:...) on its root element.</summary>

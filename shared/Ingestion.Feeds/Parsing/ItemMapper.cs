@@ -94,7 +94,7 @@ internal static class ItemMapper
     private static IReadOnlyList<string> Categories(XElement item)
     {
         List<string>? tags = null;
-        foreach (var e in item.Elements())
+        for (var e = FirstChild(item); e is not null; e = NextSibling(e))
         {
             var value = e.Name.LocalName switch
             {

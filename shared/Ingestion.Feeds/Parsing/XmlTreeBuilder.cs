@@ -16,6 +16,7 @@ internal static class XmlTreeBuilder
 
     [ThreadStatic] private static XmlReaderSettings? _settings;
     [ThreadStatic] private static int _documents;
+    [ThreadStatic] private static XNameCache? _names;
 
     /// <summary>
     /// Settings with a per-thread name table: feeds repeat the same few dozen element names, so atomising
@@ -29,6 +30,7 @@ internal static class XmlTreeBuilder
             if (_settings is null || ++_documents > DocumentsPerNameTable)
             {
                 _settings = NewSettings();
+                _names = new XNameCache();
                 _documents = 0;
             }
             return _settings;
@@ -54,13 +56,14 @@ internal static class XmlTreeBuilder
         try
         {
             using var reader = CreateReader(text);
+            var names = _names!;
             while (reader.Read())
             {
                 switch (reader.NodeType)
                 {
                     case XmlNodeType.Element:
-                        var element = new XElement(XName.Get(reader.LocalName, reader.NamespaceURI));
-                        if (reader.HasAttributes) CopyAttributes(reader, element);
+                        var element = new XElement(names.Get(reader.LocalName, reader.NamespaceURI));
+                        if (reader.HasAttributes) CopyAttributes(reader, element, names);
                         if (current is null)
                         {
                             if (root is not null) return new BuiltTree(root, "content after the root element");
@@ -78,7 +81,8 @@ internal static class XmlTreeBuilder
                     case XmlNodeType.Text:
                     case XmlNodeType.Whitespace:
                     case XmlNodeType.SignificantWhitespace:
-                        current?.Add(new XText(reader.Value));
+                        // A string, not an XText: an element holding only text then stores it without a node object.
+                        current?.Add(reader.Value);
                         break;
                     case XmlNodeType.CDATA:
                         current?.Add(new XCData(reader.Value));
@@ -115,12 +119,12 @@ internal static class XmlTreeBuilder
 
     private const int SmallDocumentChars = 4096;
 
-    private static void CopyAttributes(XmlReader reader, XElement element)
+    private static void CopyAttributes(XmlReader reader, XElement element, XNameCache names)
     {
         while (reader.MoveToNextAttribute())
         {
             if (reader.Prefix == "xmlns" || (reader.Prefix.Length == 0 && reader.LocalName == "xmlns")) continue;
-            var name = XName.Get(reader.LocalName, reader.NamespaceURI);
+            var name = names.Get(reader.LocalName, reader.NamespaceURI);
             if (element.Attribute(name) is null) element.Add(new XAttribute(name, reader.Value));
         }
         reader.MoveToElement();

@@ -15,6 +15,13 @@ public static class BusRegistration
     public static IHostApplicationBuilder AddIngestionBus(this IHostApplicationBuilder builder, params Action<IBusRegistrationConfigurator>[] addConsumers)
     {
         var options = builder.Configuration.GetSection(BusOptions.Section).Get<BusOptions>() ?? new BusOptions();
+        // The host is not started until the bus is: a service that publishes (the outbox relay, a test) before its
+        // receive endpoints are bound on a fresh broker would send into exchanges with no queue, and the messages vanish.
+        builder.Services.Configure<MassTransitHostOptions>(o =>
+        {
+            o.WaitUntilStarted = true;
+            o.StartTimeout = TimeSpan.FromMinutes(2);
+        });
         builder.Services.AddMassTransit(bus =>
         {
             bus.SetKebabCaseEndpointNameFormatter();
