@@ -37,6 +37,11 @@ public sealed class SmtpOptions
     public bool StartTls { get; set; } = true;
     public string? Username { get; set; }
     public string? Password { get; set; }
+    /// <summary>
+    /// SHA-256 (hex, colons allowed) of a relay certificate to trust although no trusted root vouches for it
+    /// (self-signed, private CA). Host name and validity are still checked; no setting accepts any certificate.
+    /// </summary>
+    public string? TrustedCertificateSha256 { get; set; }
     public string From { get; set; } = "alerts@localhost";
     public string FromName { get; set; } = "Ingestion alerts";
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);

@@ -1,78 +1,99 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using System.Text.Json;
 
 namespace Ingestion.Testing;
 
 /// <summary>
 /// A real SMTP server on a free loopback port: Debian's python3-aiosmtpd (deploy/start-local-services.sh
-/// installs it). Each message is parsed by Python's own e-mail package, so a test sees the subject and body
-/// as a standard mail reader decodes them, not as our sender meant them.
+/// installs it) running smtp_test_server.py next to this file. Each message is parsed by Python's own e-mail
+/// package, so a test sees the subject and body as a standard mail reader decodes them, not as our sender
+/// meant them. Optionally it requires a login, and STARTTLS with a throwaway self-signed certificate.
 /// </summary>
 public sealed class SmtpTestServer : IAsyncDisposable
 {
-    private const string Script = """
-        import sys, json, os, email, email.policy, asyncio
-        from aiosmtpd.controller import Controller
-        from aiosmtpd.smtp import AuthResult
-        port, folder, user, password = int(sys.argv[1]), sys.argv[2], sys.argv[3], sys.argv[4]
-        class Handler:
-            count = 0
-            async def handle_DATA(self, server, session, envelope):
-                msg = email.message_from_bytes(envelope.content, policy=email.policy.default)
-                part = msg.get_body(preferencelist=('plain',))
-                Handler.count += 1
-                record = {"mailFrom": envelope.mail_from, "rcptTos": envelope.rcpt_tos, "subject": str(msg["subject"]),
-                          "body": part.get_content(), "contentType": part.get_content_type(), "charset": part.get_content_charset(),
-                          "transferEncoding": str(part["content-transfer-encoding"]), "messageId": str(msg["message-id"]),
-                          "authenticated": bool(session.authenticated)}
-                tmp = os.path.join(folder, f"{Handler.count:05d}.tmp")
-                with open(tmp, "w", encoding="utf-8") as f: json.dump(record, f, ensure_ascii=False)
-                os.rename(tmp, tmp[:-4] + ".json")
-                return "250 OK"
-        def authenticator(server, session, envelope, mechanism, auth_data):
-            ok = auth_data.login.decode() == user and auth_data.password.decode() == password
-            return AuthResult(success=ok)
-        kwargs = dict(authenticator=authenticator, auth_require_tls=False, auth_required=True) if user else {}
-        controller = Controller(Handler(), hostname="127.0.0.1", port=port, **kwargs)
-        controller.start()
-        print("READY", flush=True)
-        sys.stdin.read()
-        controller.stop()
-        """;
-
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private readonly Process process;
     private readonly string folder;
 
-    private SmtpTestServer(Process process, string folder, int port) => (this.process, this.folder, Port) = (process, folder, port);
+    private SmtpTestServer(Process process, string folder, int port, string? thumbprint) =>
+        (this.process, this.folder, Port, CertificateSha256) = (process, folder, port, thumbprint);
 
     public int Port { get; }
 
-    public sealed record Message(string MailFrom, string[] RcptTos, string Subject, string Body, string ContentType, string? Charset,
-        string TransferEncoding, string MessageId, bool Authenticated);
+    /// <summary>SHA-256 of the server's certificate (hex) when it offers STARTTLS: what a client pins to trust it.</summary>
+    public string? CertificateSha256 { get; }
 
-    /// <param name="username">When set, the server requires AUTH with these credentials (over plain TCP: loopback only).</param>
-    public static async Task<SmtpTestServer> StartAsync(string? username = null, string? password = null)
+    public sealed record Message(string MailFrom, string[] RcptTos, string Subject, string Body, string ContentType, string? Charset,
+        string TransferEncoding, string MessageId, bool Authenticated, string? Login, bool Tls);
+
+    /// <summary>One AUTH attempt as the server judged it (the password is never recorded).</summary>
+    public sealed record LoginAttempt(string Mechanism, string Login, bool Success, bool Tls);
+
+    /// <param name="username">When set, the server requires AUTH with these credentials (in the clear unless <paramref name="startTls"/>).</param>
+    /// <param name="startTls">Offer STARTTLS with a new self-signed certificate for 127.0.0.1 and refuse everything else until it is done.</param>
+    public static async Task<SmtpTestServer> StartAsync(string? username = null, string? password = null, bool startTls = false)
     {
         var folder = Directory.CreateTempSubdirectory("smtp-test").FullName;
-        var script = Path.Combine(folder, "server.py");
-        await File.WriteAllTextAsync(script, Script);
-        var mail = Directory.CreateDirectory(Path.Combine(folder, "mail")).FullName;
         var port = FreePort();
         var start = new ProcessStartInfo("/usr/bin/python3") { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in new[] { script, port.ToString(), mail, username ?? "", password ?? "" }) start.ArgumentList.Add(arg);
+        start.ArgumentList.Add(Path.Combine(TestInfrastructure.RepoRoot, "tests", "Ingestion.Testing", "smtp_test_server.py"));
+        AddOption(start, "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        AddOption(start, "--folder", folder);
+        if (username is not null)
+        {
+            AddOption(start, "--user", username);
+            AddOption(start, "--password", password ?? "");
+        }
+        string? thumbprint = null;
+        if (startTls)
+        {
+            thumbprint = WriteSelfSignedCertificate(folder, out var certPath, out var keyPath);
+            AddOption(start, "--cert", certPath);
+            AddOption(start, "--key", keyPath);
+        }
         var process = Process.Start(start) ?? throw new InvalidOperationException("python3 did not start");
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         var line = await process.StandardOutput.ReadLineAsync(timeout.Token);
         if (line != "READY")
             throw new InvalidOperationException($"aiosmtpd did not start (is python3-aiosmtpd installed?): {await process.StandardError.ReadToEndAsync(timeout.Token)}");
-        return new SmtpTestServer(process, mail, port);
+        return new SmtpTestServer(process, folder, port, thumbprint);
     }
 
-    public IReadOnlyList<Message> Received() =>
-        Directory.GetFiles(folder, "*.json").Order(StringComparer.Ordinal)
-            .Select(f => JsonSerializer.Deserialize<Message>(File.ReadAllText(f), new JsonSerializerOptions(JsonSerializerDefaults.Web))!).ToList();
+    public IReadOnlyList<Message> Received() => Read<Message>("mail");
+
+    public IReadOnlyList<LoginAttempt> Logins() => Read<LoginAttempt>("logins");
+
+    private List<T> Read<T>(string kind) =>
+        Directory.GetFiles(Path.Combine(folder, kind), "*.json").Order(StringComparer.Ordinal)
+            .Select(f => JsonSerializer.Deserialize<T>(File.ReadAllText(f), Json)!).ToList();
+
+    private static void AddOption(ProcessStartInfo start, string name, string value)
+    {
+        start.ArgumentList.Add(name);
+        start.ArgumentList.Add(value);
+    }
+
+    // Valid for 127.0.0.1 and localhost, so a client that trusts it fails on nothing but the missing chain.
+    private static string WriteSelfSignedCertificate(string folder, out string certPath, out string keyPath)
+    {
+        using var key = RSA.Create(2048);
+        var request = new CertificateRequest("CN=smtp-test.localhost", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        var names = new SubjectAlternativeNameBuilder();
+        names.AddIpAddress(IPAddress.Loopback);
+        names.AddDnsName("localhost");
+        request.CertificateExtensions.Add(names.Build());
+        request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([new Oid("1.3.6.1.5.5.7.3.1")], critical: false)); // server auth
+        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddMinutes(-5), DateTimeOffset.UtcNow.AddDays(1));
+        certPath = Path.Combine(folder, "cert.pem");
+        keyPath = Path.Combine(folder, "key.pem");
+        File.WriteAllText(certPath, certificate.ExportCertificatePem());
+        File.WriteAllText(keyPath, key.ExportPkcs8PrivateKeyPem());
+        return certificate.GetCertHashString(HashAlgorithmName.SHA256);
+    }
 
     private static int FreePort()
     {
@@ -87,6 +108,6 @@ public sealed class SmtpTestServer : IAsyncDisposable
         if (!process.WaitForExit(5000)) process.Kill(entireProcessTree: true);
         await process.WaitForExitAsync();
         process.Dispose();
-        Directory.Delete(Path.GetDirectoryName(folder)!, recursive: true);
+        Directory.Delete(folder, recursive: true);
     }
 }

@@ -19,6 +19,8 @@ public sealed class EmailSender(IOptions<AlertingOptions> options) : IAlertChann
     {
         var smtp = options.Value.Smtp;
         if (string.IsNullOrWhiteSpace(smtp.Host)) return SendResult.Fail("no SMTP relay configured (Alerting:Smtp:Host)");
+        if (smtp.TrustedCertificateSha256 is { Length: > 0 } pin && SmtpCertificateTrust.NormalizeSha256(pin) is null)
+            return SendResult.Fail("Alerting:Smtp:TrustedCertificateSha256 is not a SHA-256 fingerprint (64 hex digits)");
         var (subject, body) = AlertText.For(delivery.Payload);
         using var message = new MailMessage
         {
@@ -30,6 +32,7 @@ public sealed class EmailSender(IOptions<AlertingOptions> options) : IAlertChann
         // Same value across retries: a mailbox or filter can spot a repeat.
         message.Headers.Add("Message-ID", $"<{delivery.MessageId}@ingestion>");
         message.Headers.Add("X-Ingestion-Alert-Id", delivery.MessageId);
+        var certificate = SmtpCertificateTrust.BeginSend(smtp.TrustedCertificateSha256);
         using var client = new SmtpClient(smtp.Host, smtp.Port)
         {
             EnableSsl = smtp.StartTls, DeliveryMethod = SmtpDeliveryMethod.Network, Timeout = (int)smtp.Timeout.TotalMilliseconds,
@@ -40,15 +43,12 @@ public sealed class EmailSender(IOptions<AlertingOptions> options) : IAlertChann
             await client.SendMailAsync(message, ct);
             return SendResult.Ok(250);
         }
-        catch (SmtpException error)
+        catch (Exception error) when (error is SmtpException or IOException or System.Net.Sockets.SocketException
+            or System.Security.Authentication.AuthenticationException or InvalidOperationException)
         {
             // Every SMTP failure is retried with backoff: a relay's 4xx is temporary, and a 5xx may be a
-            // misconfigured relay the operator fixes within the day the retries last.
-            return SendResult.Fail($"SMTP {(int)error.StatusCode}: {error.InnerException?.Message ?? error.Message}", (int)error.StatusCode);
-        }
-        catch (Exception error) when (error is IOException or System.Net.Sockets.SocketException or InvalidOperationException)
-        {
-            return SendResult.Fail($"SMTP: {error.Message}");
+            // misconfigured relay (or certificate, or password) the operator fixes within the day the retries last.
+            return SendResult.Fail(SmtpFailure.Describe(error, smtp, certificate.Rejection), error is SmtpException smtpError ? (int)smtpError.StatusCode : null);
         }
     }
 }

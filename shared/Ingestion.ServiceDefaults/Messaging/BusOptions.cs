@@ -9,4 +9,9 @@ public sealed class BusOptions
     public BusTransport Transport { get; set; } = BusTransport.RabbitMq;
     /// <summary>Messages a consumer endpoint handles at once.</summary>
     public int PrefetchCount { get; set; } = 16;
+    /// <summary>
+    /// Declare receive queues as quorum queues (replicated across a RabbitMQ cluster). Classic queues that
+    /// already exist cannot be redeclared: switch on a fresh vhost or broker.
+    /// </summary>
+    public bool QuorumQueues { get; set; }
 }

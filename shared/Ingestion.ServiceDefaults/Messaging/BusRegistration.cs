@@ -34,6 +34,8 @@ public static class BusRegistration
             }
             var address = RabbitMqAddress.Parse(builder.Configuration.GetConnectionString("RabbitMq")
                 ?? throw new InvalidOperationException("ConnectionStrings:RabbitMq is required when Bus:Transport is RabbitMq"));
+            if (options.QuorumQueues)
+                bus.AddConfigureEndpointsCallback((_, _, endpoint) => (endpoint as IRabbitMqReceiveEndpointConfigurator)?.SetQuorumQueue());
             bus.UsingRabbitMq((context, cfg) =>
             {
                 cfg.Host(address.Host, address.Port, address.VirtualHost, h =>

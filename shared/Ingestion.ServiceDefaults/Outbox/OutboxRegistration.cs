@@ -9,6 +9,7 @@ public static class OutboxRegistration
     public static IServiceCollection AddOutboxRelay<TContext>(this IServiceCollection services)
         where TContext : ServiceDbContext, IOutboxContext
     {
+        services.AddOptions<OutboxOptions>().BindConfiguration(OutboxOptions.Section);
         services.AddSingleton<OutboxSignal<TContext>>();
         services.AddHostedService<OutboxRelay<TContext>>();
         return services;

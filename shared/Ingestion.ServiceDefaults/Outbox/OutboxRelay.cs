@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Ingestion.ServiceDefaults.Outbox;
 
@@ -16,13 +17,16 @@ namespace Ingestion.ServiceDefaults.Outbox;
 /// delivery is at least once, and consumers are idempotent. On PostgreSQL rows are claimed with
 /// FOR UPDATE SKIP LOCKED, so replicas never publish the same row at the same time.
 /// </summary>
-public sealed partial class OutboxRelay<TContext>(IServiceScopeFactory scopes, OutboxSignal<TContext> signal, ILogger<OutboxRelay<TContext>> logger)
+public sealed partial class OutboxRelay<TContext>(IServiceScopeFactory scopes, OutboxSignal<TContext> signal, IOptions<OutboxOptions> options,
+    ILogger<OutboxRelay<TContext>> logger)
     : BackgroundService where TContext : ServiceDbContext, IOutboxContext
 {
     private const int BatchSize = 100;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // Held back only in fault tests (see OutboxOptions.RelayDelay): rows stay committed and unpublished.
+        if (options.Value.RelayDelay > TimeSpan.Zero) await Task.Delay(options.Value.RelayDelay, stoppingToken);
         while (!stoppingToken.IsCancellationRequested)
         {
             var published = 0;
@@ -41,9 +45,12 @@ public sealed partial class OutboxRelay<TContext>(IServiceScopeFactory scopes, O
         var batch = db.IsPostgres
             ? await db.Outbox.FromSqlRaw($"SELECT * FROM \"Outbox\" ORDER BY \"Id\" LIMIT {BatchSize} FOR UPDATE SKIP LOCKED").ToListAsync(ct)
             : await db.Outbox.OrderBy(m => m.Id).Take(BatchSize).ToListAsync(ct);
+        // The rows stay locked and unpublished if the broker never answers: the batch is abandoned and retried.
+        using var confirmed = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        confirmed.CancelAfter(options.Value.PublishTimeout);
         foreach (var message in batch)
         {
-            await PublishAsync(bus, message, ct);
+            await PublishAsync(bus, message, confirmed.Token);
             db.Outbox.Remove(message);
         }
         await db.SaveChangesAsync(ct);

@@ -1,0 +1,64 @@
+using Npgsql;
+
+namespace Ingestion.Load;
+
+/// <summary>The figures of one run, read from the services' own rows (Feeds: Articles; Store: Mentions) and the receiver.</summary>
+public static class LoadReport
+{
+    public sealed record Span(long Count, DateTimeOffset First, DateTimeOffset Last)
+    {
+        public double PerSecond => Count / Math.Max((Last - First).TotalSeconds, 0.001);
+    }
+
+    /// <summary>Articles read: from the first collection to the last article processed.</summary>
+    public static Task<Span> ArticlesAsync(string feeds) =>
+        SpanAsync(feeds, "SELECT count(*), min(\"CollectedAt\"), max(\"ProcessedAt\") FROM \"Articles\"");
+
+    /// <summary>Mentions stored: from the first collection to the last mention recorded.</summary>
+    public static Task<Span> MentionsAsync(string store) =>
+        SpanAsync(store, "SELECT count(*), min(\"CollectedAt\"), max(\"RecordedAt\") FROM \"Mentions\"");
+
+    public static async Task<long> ScalarAsync(string database, string sql)
+    {
+        await using var connection = new NpgsqlConnection(database);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        return Convert.ToInt64(await command.ExecuteScalarAsync());
+    }
+
+    /// <summary>Seconds from collection to storage of every mention.</summary>
+    public static Task<List<double>> CollectedToStoredAsync(string store) =>
+        ReadAsync(store, "SELECT extract(epoch FROM \"RecordedAt\" - \"CollectedAt\")::float8 FROM \"Mentions\"", r => r.GetDouble(0));
+
+    /// <summary>When the first article behind each incident was collected.</summary>
+    public static async Task<Dictionary<Guid, DateTimeOffset>> FirstCollectedAsync(string store) =>
+        (await ReadAsync(store, "SELECT \"IncidentId\", min(\"CollectedAt\") FROM \"Mentions\" GROUP BY 1",
+            r => (r.GetGuid(0), r.GetFieldValue<DateTimeOffset>(1)))).ToDictionary(p => p.Item1, p => p.Item2);
+
+    public static double Percentile(IReadOnlyList<double> sorted, double p) =>
+        sorted.Count == 0 ? double.NaN : sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Count) - 1, 0, sorted.Count - 1)];
+
+    public static string Percentiles(List<double> values)
+    {
+        values.Sort();
+        return $"p50 {Percentile(values, 0.50):0.000} s, p95 {Percentile(values, 0.95):0.000} s, p99 {Percentile(values, 0.99):0.000} s (n={values.Count})";
+    }
+
+    private static async Task<Span> SpanAsync(string database, string sql)
+    {
+        var rows = await ReadAsync(database, sql, r => new Span(r.GetInt64(0),
+            r.IsDBNull(1) ? default : r.GetFieldValue<DateTimeOffset>(1), r.IsDBNull(2) ? default : r.GetFieldValue<DateTimeOffset>(2)));
+        return rows[0];
+    }
+
+    private static async Task<List<T>> ReadAsync<T>(string database, string sql, Func<NpgsqlDataReader, T> read)
+    {
+        await using var connection = new NpgsqlConnection(database);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await using var reader = await command.ExecuteReaderAsync();
+        var rows = new List<T>();
+        while (await reader.ReadAsync()) rows.Add(read(reader));
+        return rows;
+    }
+}

@@ -1,0 +1,95 @@
+using System.Diagnostics;
+using Ingestion.Testing;
+using Ingestion.Testing.Processes;
+using Npgsql;
+
+namespace Ingestion.Load;
+
+/// <summary>
+/// One measured run: N synthetic articles served by a local feed server, read by FeedWorker replicas, stored
+/// and alerted by the Store and Alerting, all real processes on the shared RabbitMQ (a vhost of its own) and
+/// PostgreSQL (databases of their own), which are removed afterwards.
+/// </summary>
+public static class LoadRun
+{
+    private static readonly TimeSpan Stall = TimeSpan.FromSeconds(90);
+
+    public static async Task<int> RunAsync(LoadOptions options)
+    {
+        var clock = Stopwatch.StartNew();
+        var corpus = SyntheticCorpus.Generate(options.Articles, options.Seed, options.SeparateIncidents);
+        Console.WriteLine($"generated {corpus.Articles.Count} articles ({corpus.ExpectedMentions} mentions, {corpus.ExpectedIncidents} incidents by the resolver) in {clock.Elapsed.TotalSeconds:0.0} s");
+
+        await using var vhost = await RabbitMqVirtualHost.CreateAsync("load");
+        var baseline = await BrokerBaseline.MessagesPerSecondAsync(vhost.ConnectionString, messages: 20_000);
+        Console.WriteLine($"raw broker (RabbitMQ.Client, persistent, confirmed, 1.5 KB): {baseline:0} messages/s publish -> consume");
+
+        var prefix = $"load_{Guid.NewGuid():N}"[..17];
+        await using var feeds = await SyntheticFeedServer.StartAsync(corpus.Articles.Select(a => a.Page).ToList(), options.ItemsPerFeed);
+        await using var receiver = await TimedReceiver.StartAsync();
+        var platform = new PlatformProcesses(new PlatformSettings(vhost.ConnectionString, TestInfrastructure.PostgresServer, prefix, feeds.FeedUrls));
+        try
+        {
+            await Task.WhenAll(platform.StartStoreAsync(), platform.StartAlertingAsync());
+            await platform.SubscribeAsync(receiver.Url);
+            var started = Stopwatch.StartNew();
+            if (options.Rate is { } rate) feeds.VisibleArticles = () => (int)Math.Min(corpus.Articles.Count, rate * started.Elapsed.TotalSeconds);
+            await platform.StartWorkerAsync(); // the first one adds the feeds; the others find them
+            await Task.WhenAll(Enumerable.Range(1, options.Workers - 1).Select(_ => platform.StartWorkerAsync()));
+            Console.WriteLine($"{options.Workers} worker(s), store and alerting running; {feeds.FeedUrls.Count} feeds of {options.ItemsPerFeed} items");
+
+            await WaitForQuietAsync(platform, receiver, corpus);
+            await Report.PrintAsync(platform, receiver, corpus, options, baseline);
+            return 0;
+        }
+        catch (Exception error)
+        {
+            Console.Error.WriteLine(error.Message);
+            Console.Error.WriteLine(platform.Diagnostics());
+            return 1;
+        }
+        finally
+        {
+            await platform.DisposeAsync();
+            await DropDatabasesAsync(prefix);
+        }
+    }
+
+    /// <summary>Until every predicted mention is stored and every opened incident alerted, or nothing moved for a while.</summary>
+    private static async Task WaitForQuietAsync(PlatformProcesses platform, TimedReceiver receiver, SyntheticCorpus corpus)
+    {
+        var store = platform.DatabaseOf("Store");
+        long last = -1;
+        var lastChange = Stopwatch.StartNew();
+        while (lastChange.Elapsed < Stall)
+        {
+            await Task.Delay(1000);
+            var mentions = await TryCountAsync(store, "SELECT count(*) FROM \"Mentions\"");
+            var incidents = await TryCountAsync(store, "SELECT count(*) FROM \"Incidents\"");
+            var alerts = receiver.Arrivals.Count;
+            var progress = mentions + alerts;
+            if (progress != last) (last, lastChange) = (progress, Stopwatch.StartNew());
+            Console.Write($"\r  stored {mentions}/{corpus.ExpectedMentions} mentions, {incidents} incidents, {alerts} alerts   ");
+            if (mentions >= corpus.ExpectedMentions && alerts >= incidents) break;
+        }
+        Console.WriteLine();
+    }
+
+    private static async Task<long> TryCountAsync(string database, string sql)
+    {
+        try { return await LoadReport.ScalarAsync(database, sql); }
+        catch (NpgsqlException) { return 0; } // the database or table is not created yet
+    }
+
+    private static async Task DropDatabasesAsync(string prefix)
+    {
+        NpgsqlConnection.ClearAllPools();
+        await using var connection = new NpgsqlConnection($"{TestInfrastructure.PostgresServer};Database=postgres");
+        await connection.OpenAsync();
+        foreach (var service in new[] { "feeds", "store", "alerting" })
+        {
+            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{prefix}_{service}\" WITH (FORCE)", connection);
+            await drop.ExecuteNonQueryAsync();
+        }
+    }
+}

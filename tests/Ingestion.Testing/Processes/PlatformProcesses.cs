@@ -1,0 +1,91 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace Ingestion.Testing.Processes;
+
+/// <summary>Where the platform processes find their broker, databases and feeds.</summary>
+/// <param name="PostgresServer">Npgsql server part; each service gets database "{DatabasePrefix}_{service}".</param>
+public sealed record PlatformSettings(string RabbitMq, string PostgresServer, string DatabasePrefix, IReadOnlyList<string> FeedUrls);
+
+/// <summary>
+/// FeedWorker replicas, Store and Alerting as separate real processes over one broker, each with its own
+/// database, configured the way an operator configures them (environment variables).
+/// </summary>
+public sealed class PlatformProcesses(PlatformSettings settings) : IAsyncDisposable
+{
+    public const string AdminKey = "faults-admin-key-5d1e";
+    private int workersStarted;
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(120);
+
+    public ServiceProcess? Store { get; private set; }
+    public ServiceProcess? Alerting { get; private set; }
+    public List<ServiceProcess> Workers { get; } = [];
+
+    public string DatabaseOf(string service) => $"{settings.PostgresServer};Database={settings.DatabasePrefix}_{service.ToLowerInvariant()}";
+
+    private Dictionary<string, string?> Common(string connectionName) => new()
+    {
+        ["Bus__Transport"] = "RabbitMq",
+        ["ConnectionStrings__RabbitMq"] = settings.RabbitMq,
+        ["Database__Provider"] = "Postgres",
+        [$"ConnectionStrings__{connectionName}"] = DatabaseOf(connectionName),
+    };
+
+    public async Task<ServiceProcess> StartStoreAsync(IReadOnlyDictionary<string, string?>? extra = null) =>
+        Store = await ServiceProcess.StartAsync("Ingestion.Store", "store", With(Common("Store"), extra), StartTimeout);
+
+    public async Task<ServiceProcess> StartAlertingAsync(IReadOnlyDictionary<string, string?>? extra = null)
+    {
+        var env = Common("Alerting");
+        env["Alerting__AdminApiKey"] = AdminKey;
+        env["Alerting__AllowPrivateWebhooks"] = "true"; // the receiver listens on loopback
+        env["Alerting__FirstRetryDelay"] = "00:00:01"; // a failed delivery is retried within the test's patience
+        env["Alerting__MaxRetryDelay"] = "00:00:05";
+        // One receiver takes every alert of a run: the per-subscription rate limit would make the run measure itself.
+        env["Alerting__DefaultRateLimitPerMinute"] = "1000000";
+        if (Store is not null) env["Alerting__StoreBaseUrl"] = Store.BaseAddress.ToString();
+        return Alerting = await ServiceProcess.StartAsync("Ingestion.Alerting", "alerting", With(env, extra), StartTimeout);
+    }
+
+    public async Task<ServiceProcess> StartWorkerAsync(IReadOnlyDictionary<string, string?>? extra = null)
+    {
+        var env = Common("Feeds");
+        env["FeedWorker__Fetcher__AllowPrivateAddresses"] = "true"; // the feed server listens on loopback
+        env["FeedWorker__Fetcher__PerHostMinDelay"] = "00:00:00";
+        env["FeedWorker__Fetcher__PerHostConcurrency"] = "64";
+        // A feed whose poll died with its worker is polled again within seconds, not after the default 10 minutes.
+        env["FeedWorker__PollInterval"] = "00:00:05";
+        env["FeedWorker__MinPollInterval"] = "00:00:01";
+        env["FeedWorker__LeaseDuration"] = "00:00:30";
+        for (var i = 0; i < settings.FeedUrls.Count; i++) env[$"FeedWorker__Feeds__{i}__Url"] = settings.FeedUrls[i];
+        var worker = await ServiceProcess.StartAsync("Ingestion.FeedWorker", $"worker{Interlocked.Increment(ref workersStarted)}", With(env, extra), StartTimeout);
+        lock (Workers) Workers.Add(worker); // replicas may start side by side
+        return worker;
+    }
+
+    /// <summary>Subscribes a webhook to every incident over the subscriptions API; returns the signing secret.</summary>
+    public async Task<string> SubscribeAsync(string webhookUrl)
+    {
+        using var http = new HttpClient { BaseAddress = Alerting!.BaseAddress };
+        http.DefaultRequestHeaders.Add("X-Api-Key", AdminKey);
+        var response = await http.PostAsJsonAsync("/subscriptions", new { name = "fault receiver", webhookUrl });
+        if (!response.IsSuccessStatusCode) throw new InvalidOperationException($"POST /subscriptions: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("secret").GetString()!;
+    }
+
+    public IEnumerable<ServiceProcess> All => Workers.Concat(new[] { Store, Alerting }.OfType<ServiceProcess>());
+
+    /// <summary>The last output of every process: what a failed test prints.</summary>
+    public string Diagnostics() => string.Join("\n", All.Select(s => s.Process.RecentOutput));
+
+    private static Dictionary<string, string?> With(Dictionary<string, string?> env, IReadOnlyDictionary<string, string?>? extra)
+    {
+        foreach (var (key, value) in extra ?? new Dictionary<string, string?>()) env[key] = value;
+        return env;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var service in All.ToList()) await service.DisposeAsync();
+    }
+}
