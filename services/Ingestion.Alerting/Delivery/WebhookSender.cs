@@ -1,4 +1,3 @@
-using System.Net.Sockets;
 using System.Text;
 using Ingestion.Alerting.Data;
 using Ingestion.Feeds;
@@ -52,15 +51,6 @@ public sealed class WebhookSender(HttpClient http, IOptions<AlertingOptions> opt
     {
         AllowAutoRedirect = false,
         MaxConnectionsPerServer = 64,
-        ConnectCallback = async (context, ct) =>
-        {
-            var addresses = await System.Net.Dns.GetHostAddressesAsync(context.DnsEndPoint.Host, ct);
-            var allowed = addresses.Where(a => allowPrivate || AddressPolicy.IsPublic(a)).ToArray();
-            if (allowed.Length == 0) throw new HttpRequestException($"webhook host {context.DnsEndPoint.Host} resolves only to private or loopback addresses");
-            var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
-            try { await socket.ConnectAsync(allowed, context.DnsEndPoint.Port, ct); }
-            catch { socket.Dispose(); throw; }
-            return new NetworkStream(socket, ownsSocket: true);
-        },
+        ConnectCallback = AddressPolicy.GuardedConnect(allowPrivate),
     };
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http;
 using System.Net.Sockets;
 
 namespace Ingestion.Feeds;
@@ -9,6 +10,36 @@ namespace Ingestion.Feeds;
 /// </summary>
 public static class AddressPolicy
 {
+    /// <summary>
+    /// A SocketsHttpHandler.ConnectCallback that resolves the host itself, refuses non-public addresses (unless
+    /// <paramref name="allowPrivate"/>) and connects only to the addresses it checked, so the name is never
+    /// resolved again behind its back. Used for every outgoing request the platform makes: feeds, pages, webhooks.
+    /// </summary>
+    public static Func<SocketsHttpConnectionContext, CancellationToken, ValueTask<Stream>> GuardedConnect(bool allowPrivate) =>
+        async (context, ct) =>
+        {
+            var host = context.DnsEndPoint.Host;
+            var addresses = IPAddress.TryParse(host.Trim('[', ']'), out var literal)
+                ? [literal]
+                : await Dns.GetHostAddressesAsync(host, ct).ConfigureAwait(false);
+            var allowed = allowPrivate ? addresses : addresses.Where(IsPublic).ToArray();
+            if (allowed.Length == 0)
+                throw new AddressRefusedException(addresses.Length == 0
+                    ? $"{host} did not resolve"
+                    : $"{host} resolves to a non-public address ({string.Join(", ", addresses.Select(a => a.ToString()))}); refused");
+            var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+            try
+            {
+                await socket.ConnectAsync(allowed, context.DnsEndPoint.Port, ct).ConfigureAwait(false);
+                return new NetworkStream(socket, ownsSocket: true);
+            }
+            catch
+            {
+                socket.Dispose();
+                throw;
+            }
+        };
+
     public static bool IsPublic(IPAddress address)
     {
         if (address.IsIPv4MappedToIPv6) return IsPublicV4(address.MapToIPv4());

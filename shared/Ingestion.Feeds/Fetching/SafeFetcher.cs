@@ -29,7 +29,7 @@ public sealed class SafeFetcher : IDisposable
             PooledConnectionLifetime = TimeSpan.FromMinutes(5), // pick up DNS changes; the connect check runs again
             ConnectTimeout = options.Timeout,
             UseProxy = false, // a proxy would connect on our behalf and defeat the address check
-            ConnectCallback = ConnectCheckedAsync,
+            ConnectCallback = AddressPolicy.GuardedConnect(_options.AllowPrivateAddresses),
         };
         _client = new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
     }
@@ -110,32 +110,6 @@ public sealed class SafeFetcher : IDisposable
             return new FetchResult(FetchOutcome.TooLarge, status, [], contentType, finalUrl, etag, lastModified, retryAfter, maxAge,
                 $"body larger than {_options.MaxBodyBytes} bytes (after decompression)");
         return new FetchResult(FetchOutcome.Ok, status, body, contentType, finalUrl, etag, lastModified, retryAfter, maxAge, null);
-    }
-
-    private async ValueTask<Stream> ConnectCheckedAsync(SocketsHttpConnectionContext context, CancellationToken ct)
-    {
-        var host = context.DnsEndPoint.Host;
-        var addresses = IPAddress.TryParse(host.Trim('[', ']'), out var literal)
-            ? [literal]
-            : await Dns.GetHostAddressesAsync(host, ct).ConfigureAwait(false);
-        var allowed = _options.AllowPrivateAddresses ? addresses : addresses.Where(AddressPolicy.IsPublic).ToArray();
-        if (allowed.Length == 0)
-            throw new AddressRefusedException(addresses.Length == 0
-                ? $"{host} did not resolve"
-                : $"{host} resolves to a non-public address ({string.Join(", ", addresses.Select(a => a.ToString()))}); refused");
-
-        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
-        try
-        {
-            // Connect to the checked addresses only, never let the OS resolve the name again.
-            await socket.ConnectAsync(allowed, context.DnsEndPoint.Port, ct).ConfigureAwait(false);
-            return new NetworkStream(socket, ownsSocket: true);
-        }
-        catch
-        {
-            socket.Dispose();
-            throw;
-        }
     }
 
     private static bool IsHttp(Uri url) => url.IsAbsoluteUri && (url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps);
