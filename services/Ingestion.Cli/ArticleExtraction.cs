@@ -12,10 +12,8 @@ public sealed record ArticleExtraction(string File, DateOnly Published, string S
         return new ArticleExtraction(entry.File, entry.Published, entry.Outlet ?? entry.File, incidents, incidents.Select(_ => Guid.NewGuid()).ToList());
     }
 
-    public IEnumerable<IncidentMention> Mentions(Guid articleId) => Incidents.Select((x, i) => new IncidentMention(
-        MentionIds[i], articleId, Source, Published, x.Kind, x.Date, x.DateToleranceDays,
-        x.Place is { } p ? new MentionPlace(p.Id, p.Name, p.Country, p.Lat, p.Lon, p.Precision) : null,
-        x.Attacker, x.Target, x.Killed, x.Wounded, x.Intercepted, x.ClaimedBy, x.Denials, x.Confidence, x.Evidence.Text));
+    public IEnumerable<IncidentMention> Mentions(Guid articleId) =>
+        Incidents.Select((x, i) => x.ToMention(MentionIds[i], articleId, Source, Published));
 }
 
 /// <summary>Resolves every mention of a batch into incidents: mention id → incident (event) id.</summary>

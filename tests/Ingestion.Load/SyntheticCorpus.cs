@@ -1,3 +1,4 @@
+using Ingestion.Cli;
 using System.Text;
 using System.Text.RegularExpressions;
 using Ingestion.Dedupe;
@@ -49,7 +50,9 @@ public sealed partial class SyntheticCorpus
             if (incidents.Count == 0) continue;
             var signature = ArticleFingerprint.MinHashSignature(text);
             if (!hashes.Add(ArticleFingerprint.ContentHash(text)) || copies.FindNearDuplicate(signature) is not null) continue;
-            var articleMentions = incidents.Select(x => ToMention(x, Guid.NewGuid(), published)).ToList();
+            // One article id for all of an article's mentions: the resolver never merges two mentions of one article.
+            var articleId = Guid.NewGuid();
+            var articleMentions = incidents.Select(x => x.ToMention(Guid.NewGuid(), articleId, "synthetic", published)).ToList();
             if (separateIncidents && resolver.Cluster(mentions.Concat(articleMentions)).Count != mentions.Count + articleMentions.Count) continue;
             copies.Add(Guid.NewGuid(), signature);
             mentions.AddRange(articleMentions);
@@ -78,11 +81,6 @@ public sealed partial class SyntheticCorpus
     }
 
     private static T Pick<T>(IReadOnlyList<T> list, Random random) => list[random.Next(list.Count)];
-
-    public static IncidentMention ToMention(ExtractedIncident x, Guid articleId, DateOnly published) => new(
-        Guid.NewGuid(), articleId, "synthetic", published, x.Kind, x.Date, x.DateToleranceDays,
-        x.Place is { } p ? new MentionPlace(p.Id, p.Name, p.Country, p.Lat, p.Lon, p.Precision) : null,
-        x.Attacker, x.Target, x.Killed, x.Wounded, x.Intercepted, x.ClaimedBy, x.Denials, x.Confidence, x.Evidence.Text);
 
     [GeneratedRegex("[0-9]+")]
     private static partial Regex Number();
