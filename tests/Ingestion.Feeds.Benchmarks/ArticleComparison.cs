@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Ingestion.Feeds.Tests.Articles;
@@ -101,30 +100,8 @@ internal static partial class ArticleComparison
 
     private static List<PeerPage>? RunReadability(List<string> files)
     {
-        var python = File.Exists("/usr/bin/python3") ? "/usr/bin/python3" : "python3";
-        var start = new ProcessStartInfo(python, [Path.Combine(AppContext.BaseDirectory, "readability_bench.py"), Rounds.ToString(System.Globalization.CultureInfo.InvariantCulture)])
-        {
-            RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true,
-            StandardOutputEncoding = System.Text.Encoding.UTF8,
-        };
-        using var process = Process.Start(start);
-        if (process is null) return null;
-        try
-        {
-            process.StandardInput.Write(JsonSerializer.Serialize(files));
-            process.StandardInput.Close();
-        }
-        catch (IOException) { /* python exited early; its stderr says why */ }
-        var stdout = process.StandardOutput.ReadToEnd();
-        var stderr = process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        if (process.ExitCode != 0)
-        {
-            Console.Error.WriteLine(stderr);
-            return null;
-        }
-        using var json = JsonDocument.Parse(stdout);
-        return json.RootElement.EnumerateArray().Select(e => new PeerPage(e.GetProperty("text").GetString() ?? "", e.GetProperty("cpu_seconds").GetDouble())).ToList();
+        using var json = PythonRunner.RunScript("readability_bench.py", Rounds, JsonSerializer.Serialize(files));
+        return json?.RootElement.EnumerateArray().Select(e => new PeerPage(e.GetProperty("text").GetString() ?? "", e.GetProperty("cpu_seconds").GetDouble())).ToList();
     }
 
     [GeneratedRegex(@"(?<=[.!?؟؛])\s+")]

@@ -1,3 +1,4 @@
+using Ingestion.Contracts;
 namespace Ingestion.Alerting.Subscriptions;
 
 public sealed record GeoCircle(double Lat, double Lon, double RadiusKm);
@@ -10,7 +11,6 @@ public sealed record GeoBox(double MinLat, double MinLon, double MaxLat, double 
 /// </summary>
 public sealed record AlertFilter
 {
-    public static readonly IReadOnlySet<string> KnownKinds = new HashSet<string>(["rocket_attack", "drone_attack", "missile_attack", "airstrike", "explosion", "other_attack"]);
     /// <summary>The revision changes a subscriber can ask for, as the Store names them (IncidentSummary.Changes, plus "merged").</summary>
     public static readonly IReadOnlySet<string> KnownChanges = new HashSet<string>(["casualties", "place", "attribution", "corroboration", "kind", "date", "merged"]);
 
@@ -36,8 +36,8 @@ public sealed record AlertFilter
 
     public void Validate(Dictionary<string, string[]> errors)
     {
-        var unknownKinds = Kinds.Where(k => !KnownKinds.Contains(k)).ToList();
-        if (unknownKinds.Count > 0) errors["kinds"] = [$"Unknown kinds: {string.Join(", ", unknownKinds)}; known: {string.Join(", ", KnownKinds)}"];
+        var unknownKinds = Kinds.Where(k => !IncidentKinds.All.Contains(k)).ToList();
+        if (unknownKinds.Count > 0) errors["kinds"] = [$"Unknown kinds: {string.Join(", ", unknownKinds)}; known: {string.Join(", ", IncidentKinds.All)}"];
         if (Countries.Any(c => c is not { Length: 2 } || !c.All(char.IsAsciiLetter))) errors["countries"] = ["ISO 3166 two-letter codes"];
         if (Places.Any(string.IsNullOrWhiteSpace)) errors["places"] = ["Place ids or names, not blank"];
         if (Attackers.Any(string.IsNullOrWhiteSpace)) errors["attackers"] = ["Actor ids, not blank"];

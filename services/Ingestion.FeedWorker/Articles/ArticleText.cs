@@ -1,4 +1,3 @@
-using System.Text;
 using Ingestion.Contracts;
 using Ingestion.Feeds;
 
@@ -18,7 +17,7 @@ public sealed class ArticleTextReader(SafeFetcher fetcher)
             var page = await fetcher.FetchAsync(url, null, ct);
             if (page.IsSuccess && page.Body.Length > 0)
             {
-                var body = Decode(page.Body, page.ContentType);
+                var body = PageDecoder.Decode(page.Body, page.ContentType);
                 if (IsPlainText(page.ContentType)) return new ArticleText(body.Trim(), null, null, "page", null);
                 var read = ArticlePageReader.Read(body, page.FinalUrl);
                 if (read.MainText.Length > 0) return new ArticleText(read.MainText, read.CanonicalUrl, read.PublishedAt, "page", null);
@@ -33,12 +32,4 @@ public sealed class ArticleTextReader(SafeFetcher fetcher)
     }
 
     private static bool IsPlainText(string? contentType) => contentType?.StartsWith("text/plain", StringComparison.OrdinalIgnoreCase) == true;
-
-    private static string Decode(byte[] body, string? contentType)
-    {
-        var charset = contentType?.Split(';').Select(p => p.Trim())
-            .FirstOrDefault(p => p.StartsWith("charset=", StringComparison.OrdinalIgnoreCase))?["charset=".Length..].Trim('"');
-        try { return (charset is null ? Encoding.UTF8 : Encoding.GetEncoding(charset)).GetString(body); }
-        catch (ArgumentException) { return Encoding.UTF8.GetString(body); }
-    }
 }

@@ -1,3 +1,4 @@
+using Ingestion.Contracts;
 using System.Globalization;
 using Ingestion.Store.Data;
 
@@ -6,8 +7,6 @@ namespace Ingestion.Store.Api;
 /// <summary>Turns query-string filters into an <see cref="IncidentQuery"/>, collecting every error for one problem response.</summary>
 internal static class IncidentQueryParser
 {
-    public static readonly IReadOnlySet<string> Kinds = new HashSet<string>(StringComparer.Ordinal)
-        { "rocket_attack", "drone_attack", "missile_attack", "airstrike", "explosion", "other_attack" };
     private const int MaxLimit = 500;
 
     public static (IncidentQuery? Query, Dictionary<string, string[]> Errors) Parse(IQueryCollection query)
@@ -16,7 +15,7 @@ internal static class IncidentQueryParser
         var from = Date(query, "from", errors);
         var to = Date(query, "to", errors);
         string? kind = query["kind"];
-        if (kind is not null && !Kinds.Contains(kind)) errors["kind"] = [$"Unknown kind '{kind}'. Known: {string.Join(", ", Kinds)}"];
+        if (kind is not null && !IncidentKinds.All.Contains(kind)) errors["kind"] = [$"Unknown kind '{kind}'. Known: {string.Join(", ", IncidentKinds.All)}"];
         string? country = query["country"];
         if (country is not null && (country.Length != 2 || !country.All(char.IsAsciiLetter))) errors["country"] = ["An ISO 3166 two-letter code, e.g. IQ"];
         var limit = Int(query, "limit", 100, 1, MaxLimit, errors);

@@ -6,13 +6,12 @@ namespace Ingestion.Store.Consumers;
 /// <summary>Refuses a mention the resolver could not reason about, naming every problem.</summary>
 public static class MentionValidator
 {
-    private static readonly HashSet<string> Kinds = ["rocket_attack", "drone_attack", "missile_attack", "airstrike", "explosion", "other_attack"];
     private static readonly HashSet<string> Precisions = ["site", "city", "province", "country"];
 
     public static void EnsureValid(IncidentReported m)
     {
         var problems = new List<string>();
-        if (!Kinds.Contains(m.Kind ?? "")) problems.Add($"unknown kind '{m.Kind}'");
+        if (!IncidentKinds.All.Contains(m.Kind ?? "")) problems.Add($"unknown kind '{m.Kind}'");
         if (string.IsNullOrWhiteSpace(m.Source)) problems.Add("no source");
         if (m.MentionId == Guid.Empty) problems.Add("no mention id");
         if (m.Killed < 0 || m.Wounded < 0) problems.Add("negative casualties");
