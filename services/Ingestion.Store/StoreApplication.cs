@@ -17,6 +17,8 @@ public static class StoreApplication
         builder.AddServiceDatabase<StoreDbContext>("Store");
         builder.Services.AddSingleton(new IncidentResolver(ResolverOptions.Default));
         builder.Services.AddScoped<IIncidentStore, EfIncidentStore>();
+        builder.Services.AddSingleton<MentionBatcher>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<MentionBatcher>());
         builder.Services.AddOutboxRelay<StoreDbContext>();
         builder.AddOperatorPages();
         return builder;
@@ -27,9 +29,12 @@ public static class StoreApplication
 
     public static IEndpointRouteBuilder MapStoreEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapIncidentEndpoints();
-        app.MapExportEndpoints();
-        app.MapOperatorPages();
+        // Everything the Store maps is read API or operator page, public unless Store:ReadApiKeys is set;
+        // the health probes (MapDefaultEndpoints) are outside this group and stay open for orchestrators.
+        var read = app.MapGroup("").RequireReadApiKeyWhenConfigured();
+        read.MapIncidentEndpoints();
+        read.MapExportEndpoints();
+        read.MapOperatorPages();
         return app;
     }
 }

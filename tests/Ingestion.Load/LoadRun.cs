@@ -38,8 +38,10 @@ public static class LoadRun
             await Task.WhenAll(Enumerable.Range(1, options.Workers - 1).Select(_ => platform.StartWorkerAsync()));
             Console.WriteLine($"{options.Workers} worker(s), store and alerting running; {feeds.FeedUrls.Count} feeds of {options.ItemsPerFeed} items");
 
+            var cpuAtStart = CpuSnapshot.Take(platform);
             await WaitForQuietAsync(platform, receiver, corpus);
-            await Report.PrintAsync(platform, receiver, corpus, options, baseline);
+            var cpu = CpuSnapshot.PerArticle(cpuAtStart, CpuSnapshot.Take(platform), corpus.Articles.Count);
+            await Report.PrintAsync(platform, receiver, corpus, options, baseline, cpu);
             return 0;
         }
         catch (Exception error)

@@ -3,7 +3,7 @@ namespace Ingestion.Load;
 /// <summary>Prints the run's figures next to the raw broker's.</summary>
 public static class Report
 {
-    public static async Task PrintAsync(Ingestion.Testing.Processes.PlatformProcesses platform, TimedReceiver receiver, SyntheticCorpus corpus, LoadOptions options, double brokerRate)
+    public static async Task PrintAsync(Ingestion.Testing.Processes.PlatformProcesses platform, TimedReceiver receiver, SyntheticCorpus corpus, LoadOptions options, double brokerRate, string cpu)
     {
         var feedsDb = platform.DatabaseOf("Feeds");
         var storeDb = platform.DatabaseOf("Store");
@@ -25,6 +25,7 @@ public static class Report
             incidents            {incidents} live (resolver predicted {corpus.ExpectedIncidents}); {opened.Count} opened alerts received, {opened.Select(a => a.WebhookId).Distinct().Count()} distinct
             collected -> stored  {LoadReport.Percentiles(await LoadReport.CollectedToStoredAsync(storeDb))}
             collected -> alerted {LoadReport.Percentiles(toAlert)}
+            CPU                  {cpu}
             peak memory (VmHWM)  {string.Join(", ", platform.All.Select(s => $"{s.Process.Name} {s.Process.PeakMemoryBytes / 1048576.0:0} MB"))}
             raw broker           {brokerRate:0} messages/s; pipeline end to end = {endToEnd / brokerRate:P2} of it (each article is >= 3 messages: collected, reported, opened)
             """);

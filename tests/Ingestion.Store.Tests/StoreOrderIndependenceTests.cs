@@ -8,8 +8,9 @@ using Microsoft.EntityFrameworkCore;
 namespace Ingestion.Store.Tests;
 
 /// <summary>
-/// The Store resolves mentions one at a time as they arrive; the incidents it ends with must not depend
-/// on the order of arrival. Each order runs on a fresh PostgreSQL database.
+/// The Store resolves mentions as they arrive, alone or in batches of whatever is waiting; the incidents it
+/// ends with must depend neither on the order of arrival nor on how arrivals were batched. Each run uses a
+/// fresh PostgreSQL database.
 /// </summary>
 public sealed class StoreOrderIndependenceTests
 {
@@ -38,7 +39,7 @@ public sealed class StoreOrderIndependenceTests
         for (var round = 0; round < 6; round++)
         {
             var order = round == 0 ? story : story.OrderBy(_ => random.Next()).ToList();
-            var partition = await ResolveAsync(order);
+            var partition = await ResolveAsync(order.Select(m => (IReadOnlyList<IncidentReported>)[m]));
             first ??= partition;
             Assert.True(first.SetEquals(partition), $"order {round} gave {string.Join(" | ", partition)}; first gave {string.Join(" | ", first)}");
         }
@@ -46,17 +47,34 @@ public sealed class StoreOrderIndependenceTests
         Assert.True(first!.Count == 4, string.Join(" | ", first));
     }
 
-    /// <summary>Runs the mentions through the Store and returns its incidents as sets of source+place keys.</summary>
-    private static async Task<HashSet<string>> ResolveAsync(IReadOnlyList<IncidentReported> mentions)
+    [Fact]
+    public async Task Incidents_do_not_depend_on_how_arrivals_are_batched()
+    {
+        var story = Story();
+        var oneByOne = await ResolveAsync(story.Select(m => (IReadOnlyList<IncidentReported>)[m]));
+        var random = new Random(7);
+        for (var round = 0; round < 4; round++)
+        {
+            // A redelivered mention inside the batch it was first delivered with is recorded once.
+            var shuffled = story.OrderBy(_ => random.Next()).Append(story[round]).ToList();
+            var cut = random.Next(1, shuffled.Count);
+            var partition = await ResolveAsync(round == 0 ? [shuffled] : [shuffled[..cut], shuffled[cut..]]);
+            Assert.True(oneByOne.SetEquals(partition), $"batches in round {round} gave {string.Join(" | ", partition)}; one by one gave {string.Join(" | ", oneByOne)}");
+        }
+    }
+
+    /// <summary>Runs the batches through the Store and returns its incidents as sets of source+place keys.</summary>
+    private static async Task<HashSet<string>> ResolveAsync(IEnumerable<IReadOnlyList<IncidentReported>> batches)
     {
         await using var database = new PostgresTestDatabase("store_order");
         var options = new DbContextOptionsBuilder<StoreDbContext>().UseNpgsql(database.ConnectionString).Options;
         await using (var setup = new StoreDbContext(options)) await setup.Database.EnsureCreatedAsync();
-        foreach (var mention in mentions)
+        foreach (var batch in batches)
         {
             await using var db = new StoreDbContext(options);
             var store = new EfIncidentStore(db, new IncidentResolver(), new OutboxSignal<StoreDbContext>(), TimeProvider.System);
-            await store.RecordMentionAsync(mention, CancellationToken.None);
+            var outcomes = await store.RecordMentionsAsync(batch, CancellationToken.None);
+            Assert.Equal(batch.Count, outcomes.Count);
         }
         await using var read = new StoreDbContext(options);
         var rows = await read.Mentions.AsNoTracking().ToListAsync();

@@ -7,7 +7,7 @@ using MassTransit;
 namespace Ingestion.Store.Consumers;
 
 /// <summary>Resolves each reported mention into an incident and persists it; events leave through the outbox.</summary>
-public sealed partial class StoreIncidentConsumer(IIncidentStore store, TimeProvider time, ILogger<StoreIncidentConsumer> logger) : IConsumer<IncidentReported>
+public sealed partial class StoreIncidentConsumer(MentionBatcher batcher, TimeProvider time, ILogger<StoreIncidentConsumer> logger) : IConsumer<IncidentReported>
 {
     public async Task Consume(ConsumeContext<IncidentReported> context)
     {
@@ -16,7 +16,7 @@ public sealed partial class StoreIncidentConsumer(IIncidentStore store, TimeProv
         using var activity = IngestionTelemetry.Source.StartActivity("resolve and persist");
         activity?.SetTag("incident.kind", mention.Kind);
         activity?.SetTag("article.url", mention.ArticleUrl);
-        var outcome = await store.RecordMentionAsync(mention, context.CancellationToken);
+        var outcome = await batcher.SubmitAsync(mention, context.CancellationToken);
         activity?.SetTag("incident.id", outcome.IncidentId);
         activity?.SetTag("resolution.result", outcome.Result.ToString());
 

@@ -7,12 +7,13 @@ public sealed class StoreIncidentConsumerDefinition : ConsumerDefinition<StoreIn
 {
     public StoreIncidentConsumerDefinition()
     {
-        // Resolution is serialised per database anyway (see EfIncidentStore); more would only wait on the lock.
-        ConcurrentMessageLimit = 1;
+        // Mentions taken at once are resolved together, one transaction per batch (see MentionBatcher).
+        ConcurrentMessageLimit = MentionBatcher.Capacity;
     }
 
     protected override void ConfigureConsumer(IReceiveEndpointConfigurator endpoint, IConsumerConfigurator<StoreIncidentConsumer> consumer, IRegistrationContext context)
     {
+        endpoint.PrefetchCount = MentionBatcher.Capacity;
         endpoint.UseIngestionRetry();
     }
 }

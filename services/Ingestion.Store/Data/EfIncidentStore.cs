@@ -8,24 +8,46 @@ namespace Ingestion.Store.Data;
 /// <summary>
 /// The incident store on EF Core (PostgreSQL or SQLite). Each new mention re-resolves the neighbourhood it
 /// falls in (see <see cref="ResolutionPlan"/>); every incident whose mentions changed is recomputed, and the
-/// events that matter are written to the outbox in the same transaction.
+/// events that matter are written to the outbox in the same transaction. Mentions come in batches (see
+/// <see cref="Consumers.MentionBatcher"/>): one lock and one commit serve them all, resolved one after another.
 /// </summary>
 public sealed class EfIncidentStore(StoreDbContext db, IncidentResolver resolver, OutboxSignal<StoreDbContext> outbox, TimeProvider time) : IIncidentStore
 {
-    public async Task<MentionOutcome> RecordMentionAsync(IncidentReported reported, CancellationToken ct)
+    public async Task<IReadOnlyList<MentionOutcome>> RecordMentionsAsync(IReadOnlyList<IncidentReported> mentions, CancellationToken ct)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         // One resolution at a time per database: two mentions of one incident resolved concurrently would
         // each open an incident. Replicas of the Store serialise here; SQLite's writer lock does it there.
         if (db.IsPostgres) await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(7261001)", ct);
 
-        var existing = await db.Mentions.AsNoTracking().FirstOrDefaultAsync(m => m.MentionId == reported.MentionId, ct);
-        if (existing is not null) return new MentionOutcome(MentionResult.AlreadyRecorded, existing.IncidentId, []);
+        var ids = mentions.Select(m => m.MentionId).ToList();
+        var recorded = await db.Mentions.AsNoTracking().Where(m => ids.Contains(m.MentionId)).ToDictionaryAsync(m => m.MentionId, m => m.IncidentId, ct);
+        var outcomes = new List<MentionOutcome>(mentions.Count);
+        foreach (var reported in mentions)
+        {
+            if (recorded.TryGetValue(reported.MentionId, out var incidentId))
+            {
+                outcomes.Add(new MentionOutcome(MentionResult.AlreadyRecorded, incidentId, []));
+                continue;
+            }
+            var outcome = await ResolveAsync(reported, ct);
+            // Written (not committed) at once, so the next mention of the batch is resolved against this one.
+            await db.SaveChangesAsync(ct);
+            recorded[reported.MentionId] = outcome.IncidentId;
+            outcomes.Add(outcome);
+        }
+        await transaction.CommitAsync(ct);
+        outbox.Notify();
+        return outcomes;
+    }
 
+    private async Task<MentionOutcome> ResolveAsync(IncidentReported reported, CancellationToken ct)
+    {
         var now = time.GetUtcNow();
         var added = MentionMapping.ToRecord(reported, Guid.Empty, now);
         var related = await LoadRelatedAsync(MentionMapping.ToMention(reported), ct);
-        var incidents = await db.Incidents.Where(i => related.Select(m => m.IncidentId).Contains(i.Id)).ToDictionaryAsync(i => i.Id, ct);
+        var incidentIds = related.Select(m => m.IncidentId).Distinct().ToList();
+        var incidents = await db.Incidents.Where(i => incidentIds.Contains(i.Id)).ToDictionaryAsync(i => i.Id, ct);
         var plan = ResolutionPlan.For(resolver, added, related, id => incidents[id].CreatedAt);
 
         var before = related.GroupBy(m => m.IncidentId).ToDictionary(g => g.Key, g => g.ToList());
@@ -48,9 +70,6 @@ public sealed class EfIncidentStore(StoreDbContext db, IncidentResolver resolver
             incidents[absorbed].MergedInto = into;
             incidents[absorbed].UpdatedAt = now;
         }
-        await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
-        outbox.Notify();
         return outcome!;
     }
 
@@ -87,7 +106,7 @@ public sealed class EfIncidentStore(StoreDbContext db, IncidentResolver resolver
         nearby = w.OnlyCountry is { } only ? nearby.Where(m => m.Country == only)
             : nearby.Where(m => (m.Lat >= w.MinLat && m.Lat <= w.MaxLat && m.Lon >= w.MinLon && m.Lon <= w.MaxLon)
                 || (w.CountryLevelCountry != null && m.Country == w.CountryLevelCountry && m.Precision == "country"));
-        var incidentIds = await nearby.Select(m => m.IncidentId).Distinct().ToListAsync(ct);
+        var incidentIds = nearby.Select(m => m.IncidentId).Distinct();
         return await db.Mentions.Where(m => incidentIds.Contains(m.IncidentId)).ToListAsync(ct);
     }
 

@@ -9,10 +9,10 @@ namespace Ingestion.Store.Data;
 public interface IIncidentStore
 {
     /// <summary>
-    /// Resolves the mention against stored incidents and persists the result, with the events it causes,
-    /// atomically. Recording a mention already recorded changes nothing.
+    /// Resolves the mentions, in order, against stored incidents and persists the results, with the events they
+    /// cause, atomically: all of them or none. Recording a mention already recorded changes nothing.
     /// </summary>
-    Task<MentionOutcome> RecordMentionAsync(IncidentReported mention, CancellationToken ct);
+    Task<IReadOnlyList<MentionOutcome>> RecordMentionsAsync(IReadOnlyList<IncidentReported> mentions, CancellationToken ct);
 
     Task<IReadOnlyList<IncidentSnapshot>> ListAsync(IncidentQuery query, CancellationToken ct);
 

@@ -73,6 +73,19 @@ public sealed class ChildProcess : IAsyncDisposable
     /// <summary>Highest resident memory the process reached (VmHWM), in bytes; 0 once it has exited.</summary>
     public long PeakMemoryBytes => ProcStatus.PeakResidentBytes(process.Id);
 
+    /// <summary>Resident memory now, in bytes; 0 once it has exited.</summary>
+    public long MemoryBytes => ProcStatus.ResidentBytes(process.Id);
+
+    /// <summary>CPU time (user and system) the process has used so far; zero once it has exited.</summary>
+    public TimeSpan CpuTime
+    {
+        get
+        {
+            try { process.Refresh(); return process.HasExited ? TimeSpan.Zero : process.TotalProcessorTime; }
+            catch (InvalidOperationException) { return TimeSpan.Zero; }
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (!process.HasExited) await KillAsync();

@@ -1,15 +1,57 @@
 namespace Ingestion.Testing.Processes;
 
-/// <summary>Reads a process's memory figures from /proc (Linux).</summary>
+/// <summary>Reads a process's memory figures, and the machine's CPU time, from /proc (Linux).</summary>
 public static class ProcStatus
 {
     /// <summary>VmHWM: the peak resident set size, in bytes; 0 when the process is gone.</summary>
-    public static long PeakResidentBytes(int pid)
+    public static long PeakResidentBytes(int pid) => StatusKilobytes(pid, "VmHWM:") * 1024;
+
+    /// <summary>VmRSS: the resident set size now, in bytes; 0 when the process is gone.</summary>
+    public static long ResidentBytes(int pid) => StatusKilobytes(pid, "VmRSS:") * 1024;
+
+    /// <summary>
+    /// CPU seconds every process on the machine has used since boot (user, nice, system, irq, softirq), from
+    /// /proc/stat: the difference over a run counts the broker and the database too, which are not our children.
+    /// </summary>
+    public static double MachineBusySeconds()
+    {
+        var fields = File.ReadLines("/proc/stat").First().Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        // cpu user nice system idle iowait irq softirq steal ...; the kernel counts in USER_HZ (100 per second on Linux).
+        return new[] { 1, 2, 3, 6, 7 }.Sum(i => long.Parse(fields[i])) / 100.0;
+    }
+
+    /// <summary>
+    /// CPU seconds (user and system) used so far by every live process whose command name is one of
+    /// <paramref name="commands"/> (e.g. "beam.smp" for RabbitMQ, "postgres"), summed per name.
+    /// </summary>
+    public static Dictionary<string, double> CpuSecondsByCommand(params string[] commands)
+    {
+        var totals = commands.ToDictionary(c => c, _ => 0.0);
+        foreach (var folder in Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(folder), out _)) continue;
+            try
+            {
+                var stat = File.ReadAllText(Path.Combine(folder, "stat"));
+                // pid (comm) state ppid ...: comm may hold spaces, so fields are counted after the last ')'.
+                var open = stat.IndexOf('(');
+                var close = stat.LastIndexOf(')');
+                var command = stat[(open + 1)..close];
+                if (!totals.ContainsKey(command)) continue;
+                var fields = stat[(close + 2)..].Split(' ');
+                totals[command] += (long.Parse(fields[11]) + long.Parse(fields[12])) / 100.0; // utime, stime in USER_HZ
+            }
+            catch (IOException) { /* the process ended meanwhile */ }
+        }
+        return totals;
+    }
+
+    private static long StatusKilobytes(int pid, string field)
     {
         try
         {
-            var line = File.ReadLines($"/proc/{pid}/status").FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
-            return line is null ? 0 : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]) * 1024;
+            var line = File.ReadLines($"/proc/{pid}/status").FirstOrDefault(l => l.StartsWith(field, StringComparison.Ordinal));
+            return line is null ? 0 : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]);
         }
         catch (IOException) { return 0; }
     }

@@ -1,0 +1,76 @@
+using System.Threading.Channels;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Ingestion.ServiceDefaults.Persistence;
+
+/// <summary>
+/// Group commit. Work that must be decided one item at a time under one lock (resolving a mention, deciding
+/// whether an article copies another) costs a lock and a commit per item when each message has its own
+/// transaction. Consumers submit their item here instead; one loop takes everything waiting, commits it in one
+/// transaction, and answers each caller with its own result. Alone, an item goes through at once; under load,
+/// batches grow by themselves.
+/// Each message keeps its own acknowledgement, retries and error queue: a batch that fails is committed again
+/// one item at a time, so only the item at fault fails.
+/// </summary>
+public abstract partial class GroupCommit<TItem, TResult>(ILogger logger) : BackgroundService
+{
+    private sealed record Pending(TItem Item, TaskCompletionSource<TResult> Result);
+
+    private readonly Channel<Pending> waiting = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
+
+    /// <summary>Most items in one transaction.</summary>
+    public abstract int MaxBatch { get; }
+
+    /// <summary>Commits the items, in order, atomically; returns one result per item, in the same order.</summary>
+    protected abstract Task<IReadOnlyList<TResult>> CommitAsync(IReadOnlyList<TItem> items, CancellationToken ct);
+
+    public Task<TResult> SubmitAsync(TItem item, CancellationToken ct)
+    {
+        var pending = new Pending(item, new TaskCompletionSource<TResult>(TaskCreationOptions.RunContinuationsAsynchronously));
+        if (!waiting.Writer.TryWrite(pending)) throw new OperationCanceledException("The service is stopping");
+        return pending.Result.Task.WaitAsync(ct);
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var batch = new List<Pending>(MaxBatch);
+        try
+        {
+            while (await waiting.Reader.WaitToReadAsync(stoppingToken))
+            {
+                while (batch.Count < MaxBatch && waiting.Reader.TryRead(out var next)) batch.Add(next);
+                await CommitAsync(batch, stoppingToken);
+                batch.Clear();
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping: whatever is unanswered stays unacknowledged, and the broker redelivers it.
+            waiting.Writer.TryComplete();
+            foreach (var pending in batch) pending.Result.TrySetCanceled(stoppingToken);
+            while (waiting.Reader.TryRead(out var left)) left.Result.TrySetCanceled(stoppingToken);
+        }
+    }
+
+    private async Task CommitAsync(List<Pending> batch, CancellationToken ct)
+    {
+        try
+        {
+            var results = await CommitAsync(batch.Select(p => p.Item).ToList(), ct);
+            for (var i = 0; i < batch.Count; i++) batch[i].Result.TrySetResult(results[i]);
+        }
+        catch (Exception error) when (batch.Count > 1 && !ct.IsCancellationRequested)
+        {
+            LogBatchFailed(batch.Count, error.Message);
+            foreach (var pending in batch) await CommitAsync([pending], ct);
+        }
+        catch (Exception error)
+        {
+            foreach (var pending in batch) pending.Result.TrySetException(error);
+        }
+    }
+
+    [LoggerMessage(LogLevel.Warning, "A batch of {Count} failed ({Reason}); committing them one by one")]
+    private partial void LogBatchFailed(int count, string reason);
+}
