@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Ingestion.Contracts;
 using Ingestion.Store.Consumers;
+using Ingestion.ServiceDefaults.Telemetry;
 using Ingestion.Store.Data;
 using Ingestion.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -74,8 +75,9 @@ public sealed class MentionBatcherTests : IAsyncLifetime
         public ConcurrentQueue<IReadOnlyList<IncidentReported>> Batches { get; } = new();
         public ConcurrentDictionary<string, Guid> IncidentIdsBySource { get; } = new();
 
-        public async Task<IReadOnlyList<MentionOutcome>> RecordMentionsAsync(IReadOnlyList<IncidentReported> mentions, CancellationToken ct)
+        public async Task<IReadOnlyList<MentionOutcome>> RecordMentionsAsync(IReadOnlyList<Traced<IncidentReported>> traced, CancellationToken ct)
         {
+            var mentions = traced.Select(t => t.Value).ToList();
             Batches.Enqueue(mentions);
             if (Gate is { } gate) await gate.Task;
             if (mentions.Any(m => m.Source == "poison")) throw new InvalidOperationException("cannot resolve poison");

@@ -1,6 +1,7 @@
 using Ingestion.Contracts;
 using Ingestion.Resolution;
 using Ingestion.ServiceDefaults.Outbox;
+using Ingestion.ServiceDefaults.Telemetry;
 using Ingestion.Store.Data;
 using Ingestion.Testing;
 using Microsoft.EntityFrameworkCore;
@@ -73,7 +74,7 @@ public sealed class StoreOrderIndependenceTests
         {
             await using var db = new StoreDbContext(options);
             var store = new EfIncidentStore(db, new IncidentResolver(), new OutboxSignal<StoreDbContext>(), TimeProvider.System);
-            var outcomes = await store.RecordMentionsAsync(batch, CancellationToken.None);
+            var outcomes = await store.RecordMentionsAsync(batch.Select(m => new Traced<IncidentReported>(m, default)).ToList(), CancellationToken.None);
             Assert.Equal(batch.Count, outcomes.Count);
         }
         await using var read = new StoreDbContext(options);

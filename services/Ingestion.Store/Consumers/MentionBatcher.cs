@@ -1,5 +1,6 @@
 using Ingestion.Contracts;
 using Ingestion.ServiceDefaults.Persistence;
+using Ingestion.ServiceDefaults.Telemetry;
 using Ingestion.Store.Data;
 
 namespace Ingestion.Store.Consumers;
@@ -15,7 +16,7 @@ public sealed class MentionBatcher(IServiceScopeFactory scopes, ILogger<MentionB
 
     public override int MaxBatch => Capacity;
 
-    protected override async Task<IReadOnlyList<MentionOutcome>> CommitAsync(IReadOnlyList<IncidentReported> mentions, CancellationToken ct)
+    protected override async Task<IReadOnlyList<MentionOutcome>> CommitAsync(IReadOnlyList<Traced<IncidentReported>> mentions, CancellationToken ct)
     {
         using var scope = scopes.CreateScope();
         return await scope.ServiceProvider.GetRequiredService<IIncidentStore>().RecordMentionsAsync(mentions, ct);

@@ -1,6 +1,7 @@
 using Ingestion.Contracts;
 using Ingestion.Resolution;
 using Ingestion.ServiceDefaults.Outbox;
+using Ingestion.ServiceDefaults.Telemetry;
 using Microsoft.EntityFrameworkCore;
 
 namespace Ingestion.Store.Data;
@@ -13,18 +14,20 @@ namespace Ingestion.Store.Data;
 /// </summary>
 public sealed class EfIncidentStore(StoreDbContext db, IncidentResolver resolver, OutboxSignal<StoreDbContext> outbox, TimeProvider time) : IIncidentStore
 {
-    public async Task<IReadOnlyList<MentionOutcome>> RecordMentionsAsync(IReadOnlyList<IncidentReported> mentions, CancellationToken ct)
+    public async Task<IReadOnlyList<MentionOutcome>> RecordMentionsAsync(IReadOnlyList<Traced<IncidentReported>> mentions, CancellationToken ct)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         // One resolution at a time per database: two mentions of one incident resolved concurrently would
         // each open an incident. Replicas of the Store serialise here; SQLite's writer lock does it there.
         if (db.IsPostgres) await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(7261001)", ct);
 
-        var ids = mentions.Select(m => m.MentionId).ToList();
+        var ids = mentions.Select(m => m.Value.MentionId).ToList();
         var recorded = await db.Mentions.AsNoTracking().Where(m => ids.Contains(m.MentionId)).ToDictionaryAsync(m => m.MentionId, m => m.IncidentId, ct);
         var outcomes = new List<MentionOutcome>(mentions.Count);
-        foreach (var reported in mentions)
+        foreach (var traced in mentions)
         {
+            var reported = traced.Value;
+            using var activity = traced.StartActivity("resolve mention");
             if (recorded.TryGetValue(reported.MentionId, out var incidentId))
             {
                 outcomes.Add(new MentionOutcome(MentionResult.AlreadyRecorded, incidentId, []));

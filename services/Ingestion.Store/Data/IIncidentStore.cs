@@ -1,4 +1,5 @@
 using Ingestion.Contracts;
+using Ingestion.ServiceDefaults.Telemetry;
 
 namespace Ingestion.Store.Data;
 
@@ -10,9 +11,10 @@ public interface IIncidentStore
 {
     /// <summary>
     /// Resolves the mentions, in order, against stored incidents and persists the results, with the events they
-    /// cause, atomically: all of them or none. Recording a mention already recorded changes nothing.
+    /// cause, atomically: all of them or none. Recording a mention already recorded changes nothing. The events a
+    /// mention causes continue its trace.
     /// </summary>
-    Task<IReadOnlyList<MentionOutcome>> RecordMentionsAsync(IReadOnlyList<IncidentReported> mentions, CancellationToken ct);
+    Task<IReadOnlyList<MentionOutcome>> RecordMentionsAsync(IReadOnlyList<Traced<IncidentReported>> mentions, CancellationToken ct);
 
     Task<IReadOnlyList<IncidentSnapshot>> ListAsync(IncidentQuery query, CancellationToken ct);
 

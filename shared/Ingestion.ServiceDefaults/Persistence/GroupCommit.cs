@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using Ingestion.ServiceDefaults.Telemetry;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -15,19 +16,22 @@ namespace Ingestion.ServiceDefaults.Persistence;
 /// </summary>
 public abstract partial class GroupCommit<TItem, TResult>(ILogger logger) : BackgroundService
 {
-    private sealed record Pending(TItem Item, TaskCompletionSource<TResult> Result);
+    private sealed record Pending(Traced<TItem> Item, TaskCompletionSource<TResult> Result);
 
     private readonly Channel<Pending> waiting = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
 
     /// <summary>Most items in one transaction.</summary>
     public abstract int MaxBatch { get; }
 
-    /// <summary>Commits the items, in order, atomically; returns one result per item, in the same order.</summary>
-    protected abstract Task<IReadOnlyList<TResult>> CommitAsync(IReadOnlyList<TItem> items, CancellationToken ct);
+    /// <summary>
+    /// Commits the items, in order, atomically; returns one result per item, in the same order. Each item comes
+    /// with the trace of the message that submitted it (work on it should be a span in that trace).
+    /// </summary>
+    protected abstract Task<IReadOnlyList<TResult>> CommitAsync(IReadOnlyList<Traced<TItem>> items, CancellationToken ct);
 
     public Task<TResult> SubmitAsync(TItem item, CancellationToken ct)
     {
-        var pending = new Pending(item, new TaskCompletionSource<TResult>(TaskCreationOptions.RunContinuationsAsynchronously));
+        var pending = new Pending(Traced<TItem>.Here(item), new TaskCompletionSource<TResult>(TaskCreationOptions.RunContinuationsAsynchronously));
         if (!waiting.Writer.TryWrite(pending)) throw new OperationCanceledException("The service is stopping");
         return pending.Result.Task.WaitAsync(ct);
     }
