@@ -24,6 +24,8 @@ public static class FeedWorkerApplication
         builder.Services.AddScoped<ArticleTextReader>();
         builder.Services.AddScoped<ArticleDeduplicator>();
         builder.Services.AddScoped<ArticleProcessor>();
+        builder.Services.AddSingleton<ArticleCommitter>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<ArticleCommitter>());
         builder.Services.AddScoped<FeedPollService>();
         builder.Services.AddSingleton<FeedPollWakeSignal>();
         builder.Services.AddOutboxRelay<FeedsDbContext>();

@@ -13,10 +13,10 @@ public sealed partial class ProcessArticleConsumer(ArticleProcessor processor, I
         using var activity = IngestionTelemetry.Source.StartActivity("process article");
         activity?.SetTag("article.url", context.Message.Url);
         activity?.SetTag("feed.url", context.Message.FeedUrl);
-        var (result, incidents) = await processor.ProcessAsync(context.Message, context.CancellationToken);
-        activity?.SetTag("article.result", result.ToString());
-        activity?.SetTag("article.incidents", incidents);
-        LogProcessed(context.Message.Url, result, incidents);
+        var outcome = await processor.ProcessAsync(context.Message, context.CancellationToken);
+        activity?.SetTag("article.result", outcome.Result.ToString());
+        activity?.SetTag("article.incidents", outcome.Incidents);
+        LogProcessed(context.Message.Url, outcome.Result, outcome.Incidents);
     }
 
     [LoggerMessage(LogLevel.Information, "Article {Url}: {Result}, {Incidents} incidents")]
@@ -25,8 +25,13 @@ public sealed partial class ProcessArticleConsumer(ArticleProcessor processor, I
 
 public sealed class ProcessArticleConsumerDefinition : ConsumerDefinition<ProcessArticleConsumer>
 {
-    public ProcessArticleConsumerDefinition() => ConcurrentMessageLimit = 4;
+    // Reading is mostly waiting on outlets' servers, so many articles are read at once; what they are then
+    // judged against is committed in batches of whatever is waiting (see ArticleCommitter).
+    public ProcessArticleConsumerDefinition() => ConcurrentMessageLimit = ArticleCommitter.Capacity;
 
-    protected override void ConfigureConsumer(IReceiveEndpointConfigurator endpoint, IConsumerConfigurator<ProcessArticleConsumer> consumer, IRegistrationContext context) =>
+    protected override void ConfigureConsumer(IReceiveEndpointConfigurator endpoint, IConsumerConfigurator<ProcessArticleConsumer> consumer, IRegistrationContext context)
+    {
+        endpoint.PrefetchCount = ArticleCommitter.Capacity;
         endpoint.UseIngestionRetry();
+    }
 }

@@ -41,13 +41,17 @@ public static class WorkerHosts
         return settings;
     }
 
-    public static Task<ServiceTestHost> StartAsync(Dictionary<string, string?> settings) =>
+    /// <param name="subscribers">Further consumers on the bus, standing in for downstream services.</param>
+    /// <param name="services">What those consumers need.</param>
+    public static Task<ServiceTestHost> StartAsync(Dictionary<string, string?> settings,
+        Action<IBusRegistrationConfigurator>? subscribers = null, Action<IServiceCollection>? services = null) =>
         ServiceTestHost.StartAsync(settings, builder =>
         {
             builder.AddServiceDefaults();
             builder.AddFeedWorkerServices();
             builder.Services.AddSingleton<CollectedLog>();
-            builder.AddIngestionBus(FeedWorkerApplication.AddFeedWorkerConsumers, bus => bus.AddConsumer<ArticleCollectedRecorder>());
+            services?.Invoke(builder.Services);
+            builder.AddIngestionBus(FeedWorkerApplication.AddFeedWorkerConsumers, bus => bus.AddConsumer<ArticleCollectedRecorder>(), bus => subscribers?.Invoke(bus));
         },
         app =>
         {
