@@ -21,6 +21,7 @@ public sealed class EfIncidentStore(StoreDbContext db, IncidentResolver resolver
         // each open an incident. Replicas of the Store serialise here; SQLite's writer lock does it there.
         if (db.IsPostgres) await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(7261001)", ct);
 
+        (inBatch, unwritten, incidentsInBatch) = ([], [], []);
         var ids = mentions.Select(m => m.Value.MentionId).ToList();
         var recorded = await db.Mentions.AsNoTracking().Where(m => ids.Contains(m.MentionId)).ToDictionaryAsync(m => m.MentionId, m => m.IncidentId, ct);
         var outcomes = new List<MentionOutcome>(mentions.Count);
@@ -34,11 +35,10 @@ public sealed class EfIncidentStore(StoreDbContext db, IncidentResolver resolver
                 continue;
             }
             var outcome = await ResolveAsync(reported, ct);
-            // Written (not committed) at once, so the next mention of the batch is resolved against this one.
-            await db.SaveChangesAsync(ct);
             recorded[reported.MentionId] = outcome.IncidentId;
             outcomes.Add(outcome);
         }
+        await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         outbox.Notify();
         return outcomes;
@@ -48,13 +48,15 @@ public sealed class EfIncidentStore(StoreDbContext db, IncidentResolver resolver
     {
         var now = time.GetUtcNow();
         var added = MentionMapping.ToRecord(reported, Guid.Empty, now);
-        var related = await LoadRelatedAsync(MentionMapping.ToMention(reported), ct);
-        var incidentIds = related.Select(m => m.IncidentId).Distinct().ToList();
-        var incidents = await db.Incidents.Where(i => incidentIds.Contains(i.Id)).ToDictionaryAsync(i => i.Id, ct);
+        var mention = MentionMapping.ToMention(reported);
+        var related = await LoadRelatedAsync(mention, ct);
+        var incidents = await LoadIncidentsAsync(related.Select(m => m.IncidentId).Distinct().ToList(), ct);
         var plan = ResolutionPlan.For(resolver, added, related, id => incidents[id].CreatedAt);
 
         var before = related.GroupBy(m => m.IncidentId).ToDictionary(g => g.Key, g => g.ToList());
         db.Mentions.Add(added);
+        inBatch.Add(added);
+        unwritten.Add((added, mention));
         MentionOutcome? outcome = null;
         foreach (var planned in plan.Incidents)
         {
@@ -81,6 +83,7 @@ public sealed class EfIncidentStore(StoreDbContext db, IncidentResolver resolver
         var incident = new IncidentRecord { Id = planned.IncidentId, Revision = 1, Kind = "", DenialsJson = "[]", SourcesJson = "[]", CreatedAt = now, UpdatedAt = now };
         IncidentMapping.Apply(incident, Summarize(planned.Members), planned.Members);
         db.Incidents.Add(incident);
+        incidentsInBatch.Add(incident.Id, incident);
         db.Enqueue(new IncidentOpened { Incident = IncidentMapping.ToSnapshot(incident), CollectedAt = collectedAt }, now);
         return new MentionOutcome(MentionResult.Opened, incident.Id, []);
     }
@@ -101,7 +104,15 @@ public sealed class EfIncidentStore(StoreDbContext db, IncidentResolver resolver
 
     private static IncidentView Summarize(IEnumerable<MentionRecord> mentions) => IncidentSummary.Summarize(mentions.Select(MentionMapping.ToMention).ToList());
 
-    /// <summary>Every stored mention of every live incident that has a mention inside the resolver's candidate window (tracked).</summary>
+    // The batch is written once, at its end. Until then the database sees none of its changes, so the batch keeps
+    // its own view: every mention it has loaded or added (current incident ids included), the mentions it added,
+    // and the incidents it has loaded or opened. An incident the batch changed was loaded whole, so its current
+    // members are all in that view.
+    private HashSet<MentionRecord> inBatch = [];
+    private List<(MentionRecord Record, IncidentMention Mention)> unwritten = [];
+    private Dictionary<Guid, IncidentRecord> incidentsInBatch = [];
+
+    /// <summary>Every mention of every live incident that has a mention inside the resolver's candidate window (tracked).</summary>
     private async Task<List<MentionRecord>> LoadRelatedAsync(IncidentMention mention, CancellationToken ct)
     {
         var w = resolver.WindowFor(mention);
@@ -109,8 +120,20 @@ public sealed class EfIncidentStore(StoreDbContext db, IncidentResolver resolver
         nearby = w.OnlyCountry is { } only ? nearby.Where(m => m.Country == only)
             : nearby.Where(m => (m.Lat >= w.MinLat && m.Lat <= w.MaxLat && m.Lon >= w.MinLon && m.Lon <= w.MaxLon)
                 || (w.CountryLevelCountry != null && m.Country == w.CountryLevelCountry && m.Precision == "country"));
-        var incidentIds = nearby.Select(m => m.IncidentId).Distinct();
-        return await db.Mentions.Where(m => incidentIds.Contains(m.IncidentId)).ToListAsync(ct);
+        var storedIncidentIds = nearby.Select(m => m.IncidentId).Distinct();
+        var stored = await db.Mentions.Where(m => storedIncidentIds.Contains(m.IncidentId)).ToListAsync(ct);
+        inBatch.UnionWith(stored);
+        // Tracked rows keep the incident ids this batch gave them; mentions it added are matched here.
+        var incidentIds = stored.Select(m => m.IncidentId).Concat(unwritten.Where(u => w.Contains(u.Mention)).Select(u => u.Record.IncidentId)).ToHashSet();
+        return inBatch.Where(m => incidentIds.Contains(m.IncidentId)).ToList();
+    }
+
+    private async Task<Dictionary<Guid, IncidentRecord>> LoadIncidentsAsync(List<Guid> ids, CancellationToken ct)
+    {
+        var missing = ids.Where(id => !incidentsInBatch.ContainsKey(id)).ToList();
+        if (missing.Count > 0)
+            foreach (var incident in await db.Incidents.Where(i => missing.Contains(i.Id)).ToListAsync(ct)) incidentsInBatch[incident.Id] = incident;
+        return ids.ToDictionary(id => id, id => incidentsInBatch[id]);
     }
 
     public Task<IReadOnlyList<IncidentSnapshot>> ListAsync(IncidentQuery query, CancellationToken ct) => IncidentQueries.ListAsync(db, query, ct);
