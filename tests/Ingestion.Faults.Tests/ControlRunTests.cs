@@ -11,7 +11,7 @@ public sealed class ControlRunTests(ITestOutputHelper output)
     [Fact]
     public async Task Undisturbed_run_stores_and_alerts_exactly_the_predicted_incidents()
     {
-        await using var lab = await FaultLab.StartAsync(output, articles: FaultLab.DefaultArticles, pageDelay: TimeSpan.Zero);
+        await using var lab = await FaultLab.StartAsync(output, articles: FaultLab.DefaultArticles, releasePerSecond: null);
         await lab.StartPipelineAsync();
         await lab.Probe.AssertEveryIncidentStoredAndAlertedOnceAsync(lab.Corpus, lab.Log);
     }

@@ -11,7 +11,7 @@ public sealed class DatabaseOutageTests(ITestOutputHelper output)
     [Fact]
     public async Task Database_stopped_mid_run_then_started_loses_and_doubles_no_incident_or_alert()
     {
-        await using var lab = await FaultLab.StartAsync(output, articles: FaultLab.DefaultArticles, pageDelay: FaultLab.DefaultPageDelay);
+        await using var lab = await FaultLab.StartAsync(output, articles: FaultLab.DefaultArticles, releasePerSecond: FaultLab.SpreadRelease);
         await lab.StartPipelineAsync();
 
         var quarter = lab.Corpus.ExpectedMentions / 4;

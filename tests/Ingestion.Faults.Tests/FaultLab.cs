@@ -17,7 +17,14 @@ public sealed class FaultLab : IAsyncDisposable
 
     /// <summary>Enough articles that a fault lands mid-run, few enough to keep the assembly within minutes.</summary>
     public const int DefaultArticles = 60;
-    public static readonly TimeSpan DefaultPageDelay = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>
+    /// Articles the feeds publish per second in a spread run: 60 take 15 s, whatever the pipeline's speed, so a
+    /// fault struck a quarter of the way in lands in the middle of the run.
+    /// </summary>
+    public const double SpreadRelease = 4;
+
+    private double? releasePerSecond;
 
     private FaultLab(ITestOutputHelper output, SyntheticCorpus corpus) => (this.output, Corpus) = (output, corpus);
 
@@ -30,10 +37,10 @@ public sealed class FaultLab : IAsyncDisposable
     public PipelineProbe Probe { get; private set; } = null!;
 
     /// <param name="articles">How many synthetic articles the feeds publish.</param>
-    /// <param name="pageDelay">Delay per article page: spreads the run so a fault lands in the middle of it.</param>
-    public static async Task<FaultLab> StartAsync(ITestOutputHelper output, int articles, TimeSpan pageDelay)
+    /// <param name="releasePerSecond">How many more articles the feeds show each second once the worker starts; null: all at once.</param>
+    public static async Task<FaultLab> StartAsync(ITestOutputHelper output, int articles, double? releasePerSecond)
     {
-        var lab = new FaultLab(output, SyntheticCorpus.Generate(articles, seed: articles, separateIncidents: true));
+        var lab = new FaultLab(output, SyntheticCorpus.Generate(articles, seed: articles, separateIncidents: true)) { releasePerSecond = releasePerSecond };
         try
         {
             lab.Log("corpus generated");
@@ -42,7 +49,6 @@ public sealed class FaultLab : IAsyncDisposable
             lab.Database = await LocalPostgresServer.StartAsync(lab.scratch.Path);
             lab.Log("database server up");
             lab.Feeds = await SyntheticFeedServer.StartAsync(lab.Corpus.Articles.Select(a => a.Page).ToList(), itemsPerFeed: 50);
-            lab.Feeds.PageDelay = pageDelay;
             lab.Receiver = await WebhookReceiver.StartAsync();
             lab.Platform = new PlatformProcesses(new PlatformSettings(lab.Broker.ConnectionString, lab.Database.Server, "faults", lab.Feeds.FeedUrls));
             lab.Probe = new PipelineProbe(lab.Platform, lab.Receiver, lab.Broker.ConnectionString);
@@ -57,10 +63,16 @@ public sealed class FaultLab : IAsyncDisposable
     }
 
     /// <summary>Store and Alerting, a subscription for the receiver, then the FeedWorker (which starts polling at once).</summary>
-    public async Task StartPipelineAsync(IReadOnlyDictionary<string, string?>? storeSettings = null, IReadOnlyDictionary<string, string?>? workerSettings = null)
+    public async Task StartPipelineAsync(IReadOnlyDictionary<string, string?>? storeSettings = null, IReadOnlyDictionary<string, string?>? workerSettings = null,
+        IReadOnlyDictionary<string, string?>? alertingSettings = null)
     {
-        await Task.WhenAll(Platform.StartStoreAsync(storeSettings), Platform.StartAlertingAsync());
+        await Task.WhenAll(Platform.StartStoreAsync(storeSettings), Platform.StartAlertingAsync(alertingSettings));
         await Platform.SubscribeAsync(Receiver.Url);
+        if (releasePerSecond is { } rate)
+        {
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            Feeds.VisibleArticles = () => Math.Min(Corpus.Articles.Count, 1 + (int)(rate * clock.Elapsed.TotalSeconds));
+        }
         await Platform.StartWorkerAsync(workerSettings);
         Log("store, alerting and worker healthy; receiver subscribed");
     }

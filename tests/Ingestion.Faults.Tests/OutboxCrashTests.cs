@@ -14,7 +14,7 @@ public sealed class OutboxCrashTests(ITestOutputHelper output)
     [Fact]
     public async Task Messages_committed_but_unpublished_when_the_process_dies_are_published_by_the_next_one()
     {
-        await using var lab = await FaultLab.StartAsync(output, articles: FaultLab.DefaultArticles, pageDelay: TimeSpan.Zero);
+        await using var lab = await FaultLab.StartAsync(output, articles: FaultLab.DefaultArticles, releasePerSecond: null);
         await lab.StartPipelineAsync(storeSettings: RelayHeld, workerSettings: RelayHeld);
         var articles = lab.Corpus.Articles.Count;
 

@@ -14,14 +14,14 @@ public sealed class PipelineProbe(PlatformProcesses platform, WebhookReceiver re
 {
     private static readonly TimeSpan Patience = TimeSpan.FromMinutes(4);
 
-    /// <summary>A count from a service's database, or null while that database cannot be reached.</summary>
-    public async Task<long?> CountAsync(string service, string table)
+    /// <summary>A count from a service's database (rows matching an optional SQL condition), or null while that database cannot be reached.</summary>
+    public async Task<long?> CountAsync(string service, string table, string? where = null)
     {
         try
         {
             await using var connection = new NpgsqlConnection(platform.DatabaseOf(service) + ";Pooling=false");
             await connection.OpenAsync();
-            await using var command = new NpgsqlCommand($"SELECT count(*) FROM \"{table}\"", connection);
+            await using var command = new NpgsqlCommand($"SELECT count(*) FROM \"{table}\"" + (where is null ? "" : " WHERE " + where), connection);
             return (long)(await command.ExecuteScalarAsync())!;
         }
         catch (Exception error) when (error is NpgsqlException or PostgresException or TimeoutException) { return null; }
@@ -105,12 +105,20 @@ public sealed class PipelineProbe(PlatformProcesses platform, WebhookReceiver re
 
     public IReadOnlyList<WebhookReceiver.Received> Alerts => receiver.Requests.ToList();
 
+    /// <summary>What the receiver got: every webhook, the distinct webhook-ids, and how often each repeated id came.</summary>
+    public sealed record AlertTally(int Received, int Distinct, IReadOnlyDictionary<string, int> Repeated)
+    {
+        /// <summary>Deliveries beyond the first of their webhook-id.</summary>
+        public int Repeats => Received - Distinct;
+    }
+
     /// <summary>
     /// The end state after any fault: every expected incident stored exactly once, every mention recorded
     /// exactly once, and one alert per incident (distinct webhook-id). A repeated delivery of the same webhook-id
-    /// is at-least-once delivery that receivers deduplicate on; it is counted and reported, not hidden.
+    /// is at-least-once delivery that receivers deduplicate on; it must be an exact copy, and it is counted and
+    /// reported (and returned, for a scenario to bound), not hidden.
     /// </summary>
-    public async Task AssertEveryIncidentStoredAndAlertedOnceAsync(SyntheticCorpus corpus, Action<string> log)
+    public async Task<AlertTally> AssertEveryIncidentStoredAndAlertedOnceAsync(SyntheticCorpus corpus, Action<string> log)
     {
         try { await WaitForEndStateAsync(corpus); }
         finally { log(await DescribeAsync()); }
@@ -119,12 +127,23 @@ public sealed class PipelineProbe(PlatformProcesses platform, WebhookReceiver re
 
         var incidents = await IncidentsAsync();
         var alerts = Alerts;
-        var distinctIds = alerts.Select(a => a.Id).Distinct().Count();
-        log($"stored {incidents.Count} incidents, {await StoredMentionsAsync()} mentions; {alerts.Count} webhooks received, {distinctIds} distinct ids, {alerts.Count - distinctIds} repeated deliveries");
+        var byId = alerts.GroupBy(a => a.Id).ToList();
+        var tally = new AlertTally(alerts.Count, byId.Count, byId.Where(g => g.Count() > 1).ToDictionary(g => g.Key, g => g.Count()));
+        log($"stored {incidents.Count} incidents, {await StoredMentionsAsync()} mentions; {alerts.Count} webhooks received, {tally.Distinct} distinct ids, {tally.Repeats} repeated deliveries"
+            + (tally.Repeated.Count == 0 ? "" : $" ({string.Join(", ", tally.Repeated.Select(r => $"{r.Key} x{r.Value}"))})"));
         Assert.Equal(corpus.ExpectedIncidents, incidents.Count);
         Assert.Equal(corpus.ExpectedMentions, await StoredMentionsAsync());
-        Assert.Equal(corpus.ExpectedIncidents, distinctIds);
-        var alerted = alerts.Select(a => JsonDocument.Parse(a.Body).RootElement.GetProperty("incident").GetProperty("incidentId").GetGuid()).ToHashSet();
-        Assert.True(alerted.SetEquals(incidents.Select(i => i.IncidentId)), "the alerted incidents are exactly the stored ones");
+        Assert.Equal(corpus.ExpectedIncidents, tally.Distinct);
+        // A repeat is the same alert again (same webhook-id, same body), never a second alert.
+        var altered = byId.Where(g => g.Select(a => a.Body).Distinct().Count() > 1).Select(g => g.Key).ToList();
+        Assert.True(altered.Count == 0, "webhook-ids repeated with a different body: " + string.Join(", ", altered));
+        var idsPerIncident = byId.GroupBy(g => IncidentOf(g.First())).ToDictionary(g => g.Key, g => g.Select(x => x.Key).ToList());
+        var twice = idsPerIncident.Where(i => i.Value.Count > 1).Select(i => $"{i.Key}: {string.Join(", ", i.Value)}").ToList();
+        Assert.True(twice.Count == 0, "incidents alerted under two webhook-ids: " + string.Join("; ", twice));
+        Assert.True(idsPerIncident.Keys.ToHashSet().SetEquals(incidents.Select(i => i.IncidentId)), "the alerted incidents are exactly the stored ones");
+        return tally;
     }
+
+    private static Guid IncidentOf(WebhookReceiver.Received alert) =>
+        JsonDocument.Parse(alert.Body).RootElement.GetProperty("incident").GetProperty("incidentId").GetGuid();
 }

@@ -8,7 +8,7 @@ public sealed class WorkerCrashTests(ITestOutputHelper output)
     [Fact]
     public async Task Worker_killed_mid_batch_and_replaced_loses_and_doubles_no_incident_or_alert()
     {
-        await using var lab = await FaultLab.StartAsync(output, articles: FaultLab.DefaultArticles, pageDelay: FaultLab.DefaultPageDelay);
+        await using var lab = await FaultLab.StartAsync(output, articles: FaultLab.DefaultArticles, releasePerSecond: FaultLab.SpreadRelease);
         await lab.StartPipelineAsync();
 
         var quarter = lab.Corpus.Articles.Count / 4;

@@ -21,6 +21,9 @@ public sealed class PlatformProcesses(PlatformSettings settings) : IAsyncDisposa
     public ServiceProcess? Alerting { get; private set; }
     public List<ServiceProcess> Workers { get; } = [];
 
+    /// <summary>Store and Alerting processes a later start replaced (after a kill): kept for their output and disposal.</summary>
+    private readonly List<ServiceProcess> replaced = [];
+
     public string DatabaseOf(string service) => $"{settings.PostgresServer};Database={settings.DatabasePrefix}_{service.ToLowerInvariant()}";
 
     private Dictionary<string, string?> Common(string connectionName) => new()
@@ -31,9 +34,14 @@ public sealed class PlatformProcesses(PlatformSettings settings) : IAsyncDisposa
         [$"ConnectionStrings__{connectionName}"] = DatabaseOf(connectionName),
     };
 
+    /// <summary>Starts the Store; called again (after a kill), the new process takes over on the same database.</summary>
     public async Task<ServiceProcess> StartStoreAsync(IReadOnlyDictionary<string, string?>? extra = null) =>
-        Store = await ServiceProcess.StartAsync("Ingestion.Store", "store", With(Common("Store"), extra), StartTimeout);
+        Store = Replacing(Store, await ServiceProcess.StartAsync("Ingestion.Store", "store", With(Common("Store"), extra), StartTimeout));
 
+    /// <summary>
+    /// Starts Alerting; called again (after a kill), the new process finds the subscriptions and recorded deliveries
+    /// in the same database and the queued incident events on the broker.
+    /// </summary>
     public async Task<ServiceProcess> StartAlertingAsync(IReadOnlyDictionary<string, string?>? extra = null)
     {
         var env = Common("Alerting");
@@ -44,7 +52,7 @@ public sealed class PlatformProcesses(PlatformSettings settings) : IAsyncDisposa
         // One receiver takes every alert of a run: the per-subscription rate limit would make the run measure itself.
         env["Alerting__DefaultRateLimitPerMinute"] = "1000000";
         if (Store is not null) env["Alerting__StoreBaseUrl"] = Store.BaseAddress.ToString();
-        return Alerting = await ServiceProcess.StartAsync("Ingestion.Alerting", "alerting", With(env, extra), StartTimeout);
+        return Alerting = Replacing(Alerting, await ServiceProcess.StartAsync("Ingestion.Alerting", "alerting", With(env, extra), StartTimeout));
     }
 
     public async Task<ServiceProcess> StartWorkerAsync(IReadOnlyDictionary<string, string?>? extra = null)
@@ -73,7 +81,13 @@ public sealed class PlatformProcesses(PlatformSettings settings) : IAsyncDisposa
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("secret").GetString()!;
     }
 
-    public IEnumerable<ServiceProcess> All => Workers.Concat(new[] { Store, Alerting }.OfType<ServiceProcess>());
+    public IEnumerable<ServiceProcess> All => replaced.Concat(Workers).Concat(new[] { Store, Alerting }.OfType<ServiceProcess>());
+
+    private ServiceProcess Replacing(ServiceProcess? previous, ServiceProcess started)
+    {
+        if (previous is not null) lock (replaced) replaced.Add(previous);
+        return started;
+    }
 
     /// <summary>The last output of every process: what a failed test prints.</summary>
     public string Diagnostics() => string.Join("\n", All.Select(s => s.Process.RecentOutput));
