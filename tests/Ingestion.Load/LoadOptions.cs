@@ -1,18 +1,34 @@
+using System.Globalization;
+
 namespace Ingestion.Load;
 
-/// <summary>Command line: --articles N --workers 1|2|4 [--rate R] [--items-per-feed K] [--seed S] [--separate] [--dry-run].</summary>
-public sealed record LoadOptions(int Articles, int Workers, double? Rate, int ItemsPerFeed, int Seed, bool SeparateIncidents, bool DryRun)
+/// <summary>
+/// Command line: --articles N --workers 1|2|4 [--rate R] [--warmup W] [--feeds F] [--items-per-feed K]
+/// [--memory-every SECONDS] [--seed S] [--separate] [--dry-run].
+/// </summary>
+/// <param name="Warmup">
+/// Articles run through the platform before the measured ones, so the figures are of warm processes (JIT done,
+/// pools filled), as a service that has run for a while is; 0 measures from a cold start.
+/// </param>
+/// <param name="Feeds">How many feeds the articles are dealt to; by default enough that each article stays in its feed's window.</param>
+/// <param name="MemoryEvery">Seconds between samples of each service's resident memory during the measured part (a soak).</param>
+public sealed record LoadOptions(int Articles, int Workers, double? Rate, int Warmup, int? Feeds, int ItemsPerFeed, int? MemoryEvery,
+    int Seed, bool SeparateIncidents, bool DryRun)
 {
     public static LoadOptions Parse(string[] args)
     {
         string? Value(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
+        int? Int(string name) => Value(name) is { } text ? int.Parse(text, CultureInfo.InvariantCulture) : null;
         bool Flag(string name) => args.Contains(name);
         return new LoadOptions(
-            int.Parse(Value("--articles") ?? "2000"),
-            int.Parse(Value("--workers") ?? "1"),
-            Value("--rate") is { } rate ? double.Parse(rate, System.Globalization.CultureInfo.InvariantCulture) : null,
-            int.Parse(Value("--items-per-feed") ?? "200"),
-            int.Parse(Value("--seed") ?? "8"),
+            Int("--articles") ?? 2000,
+            Int("--workers") ?? 1,
+            Value("--rate") is { } rate ? double.Parse(rate, CultureInfo.InvariantCulture) : null,
+            Int("--warmup") ?? 300,
+            Int("--feeds"),
+            Int("--items-per-feed") ?? 200,
+            Int("--memory-every"),
+            Int("--seed") ?? 8,
             Flag("--separate"),
             Flag("--dry-run"));
     }

@@ -10,13 +10,13 @@ public static class LoadReport
         public double PerSecond => Count / Math.Max((Last - First).TotalSeconds, 0.001);
     }
 
-    /// <summary>Articles read: from the first collection to the last article processed.</summary>
-    public static Task<Span> ArticlesAsync(string feeds) =>
-        SpanAsync(feeds, "SELECT count(*), min(\"CollectedAt\"), max(\"ProcessedAt\") FROM \"Articles\"");
+    /// <summary>Articles collected since <paramref name="since"/>: from the first collection to the last article processed.</summary>
+    public static Task<Span> ArticlesAsync(string feeds, DateTimeOffset since) =>
+        SpanAsync(feeds, "SELECT count(*), min(\"CollectedAt\"), max(\"ProcessedAt\") FROM \"Articles\" WHERE \"CollectedAt\" >= @since", since);
 
-    /// <summary>Mentions stored: from the first collection to the last mention recorded.</summary>
-    public static Task<Span> MentionsAsync(string store) =>
-        SpanAsync(store, "SELECT count(*), min(\"CollectedAt\"), max(\"RecordedAt\") FROM \"Mentions\"");
+    /// <summary>Mentions collected since <paramref name="since"/>: from the first collection to the last mention recorded.</summary>
+    public static Task<Span> MentionsAsync(string store, DateTimeOffset since) =>
+        SpanAsync(store, "SELECT count(*), min(\"CollectedAt\"), max(\"RecordedAt\") FROM \"Mentions\" WHERE \"CollectedAt\" >= @since", since);
 
     public static async Task<long> ScalarAsync(string database, string sql)
     {
@@ -26,9 +26,9 @@ public static class LoadReport
         return Convert.ToInt64(await command.ExecuteScalarAsync());
     }
 
-    /// <summary>Seconds from collection to storage of every mention.</summary>
-    public static Task<List<double>> CollectedToStoredAsync(string store) =>
-        ReadAsync(store, "SELECT extract(epoch FROM \"RecordedAt\" - \"CollectedAt\")::float8 FROM \"Mentions\"", r => r.GetDouble(0));
+    /// <summary>Seconds from collection to storage of every mention collected since <paramref name="since"/>.</summary>
+    public static Task<List<double>> CollectedToStoredAsync(string store, DateTimeOffset since) =>
+        ReadAsync(store, "SELECT extract(epoch FROM \"RecordedAt\" - \"CollectedAt\")::float8 FROM \"Mentions\" WHERE \"CollectedAt\" >= @since", r => r.GetDouble(0), since);
 
     /// <summary>When the first article behind each incident was collected.</summary>
     public static async Task<Dictionary<Guid, DateTimeOffset>> FirstCollectedAsync(string store) =>
@@ -44,18 +44,19 @@ public static class LoadReport
         return $"p50 {Percentile(values, 0.50):0.000} s, p95 {Percentile(values, 0.95):0.000} s, p99 {Percentile(values, 0.99):0.000} s (n={values.Count})";
     }
 
-    private static async Task<Span> SpanAsync(string database, string sql)
+    private static async Task<Span> SpanAsync(string database, string sql, DateTimeOffset since)
     {
         var rows = await ReadAsync(database, sql, r => new Span(r.GetInt64(0),
-            r.IsDBNull(1) ? default : r.GetFieldValue<DateTimeOffset>(1), r.IsDBNull(2) ? default : r.GetFieldValue<DateTimeOffset>(2)));
+            r.IsDBNull(1) ? default : r.GetFieldValue<DateTimeOffset>(1), r.IsDBNull(2) ? default : r.GetFieldValue<DateTimeOffset>(2)), since);
         return rows[0];
     }
 
-    private static async Task<List<T>> ReadAsync<T>(string database, string sql, Func<NpgsqlDataReader, T> read)
+    private static async Task<List<T>> ReadAsync<T>(string database, string sql, Func<NpgsqlDataReader, T> read, DateTimeOffset? since = null)
     {
         await using var connection = new NpgsqlConnection(database);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(sql, connection);
+        if (since is { } from) command.Parameters.AddWithValue("since", from);
         await using var reader = await command.ExecuteReaderAsync();
         var rows = new List<T>();
         while (await reader.ReadAsync()) rows.Add(read(reader));

@@ -17,31 +17,42 @@ public static class LoadRun
     public static async Task<int> RunAsync(LoadOptions options)
     {
         var clock = Stopwatch.StartNew();
-        var corpus = SyntheticCorpus.Generate(options.Articles, options.Seed, options.SeparateIncidents);
-        Console.WriteLine($"generated {corpus.Articles.Count} articles ({corpus.ExpectedMentions} mentions, {corpus.ExpectedIncidents} incidents by the resolver) in {clock.Elapsed.TotalSeconds:0.0} s");
+        var corpus = SyntheticCorpus.Generate(options.Warmup + options.Articles, options.Seed, options.SeparateIncidents);
+        Console.WriteLine($"generated {options.Warmup} warm-up and {options.Articles} measured articles ({corpus.ExpectedMentions} mentions, {corpus.ExpectedIncidents} incidents by the resolver) in {clock.Elapsed.TotalSeconds:0.0} s");
 
         await using var vhost = await RabbitMqVirtualHost.CreateAsync("load");
         var baseline = await BrokerBaseline.MessagesPerSecondAsync(vhost.ConnectionString, messages: 20_000);
         Console.WriteLine($"raw broker (RabbitMQ.Client, persistent, confirmed, 1.5 KB): {baseline:0} messages/s publish -> consume");
 
         var prefix = $"load_{Guid.NewGuid():N}"[..17];
-        await using var feeds = await SyntheticFeedServer.StartAsync(corpus.Articles.Select(a => a.Page).ToList(), options.ItemsPerFeed);
+        await using var feeds = await SyntheticFeedServer.StartAsync(corpus.Articles.Select(a => a.Page).ToList(), options.ItemsPerFeed, options.Feeds);
+        feeds.VisibleArticles = () => options.Warmup;
         await using var receiver = await TimedReceiver.StartAsync();
         var platform = new PlatformProcesses(new PlatformSettings(vhost.ConnectionString, TestInfrastructure.PostgresServer, prefix, feeds.FeedUrls));
         try
         {
             await Task.WhenAll(platform.StartStoreAsync(), platform.StartAlertingAsync());
             await platform.SubscribeAsync(receiver.Url);
-            var started = Stopwatch.StartNew();
-            if (options.Rate is { } rate) feeds.VisibleArticles = () => (int)Math.Min(corpus.Articles.Count, rate * started.Elapsed.TotalSeconds);
             await platform.StartWorkerAsync(); // the first one adds the feeds; the others find them
             await Task.WhenAll(Enumerable.Range(1, options.Workers - 1).Select(_ => platform.StartWorkerAsync()));
             Console.WriteLine($"{options.Workers} worker(s), store and alerting running; {feeds.FeedUrls.Count} feeds of {options.ItemsPerFeed} items");
+            await WaitForQuietAsync(platform, receiver, corpus.Articles.Take(options.Warmup).Sum(a => a.Incidents.Count));
+            Console.WriteLine($"warm-up: {options.Warmup} articles through the platform; measuring the next {options.Articles}");
 
+            var measuredFrom = DateTimeOffset.UtcNow;
             var cpuAtStart = CpuSnapshot.Take(platform);
-            await WaitForQuietAsync(platform, receiver, corpus);
-            var cpu = CpuSnapshot.PerArticle(cpuAtStart, CpuSnapshot.Take(platform), corpus.Articles.Count);
-            await Report.PrintAsync(platform, receiver, corpus, options, baseline, cpu);
+            var started = Stopwatch.StartNew();
+            feeds.VisibleArticles = options.Rate is { } rate
+                ? () => options.Warmup + (int)Math.Min(options.Articles, rate * started.Elapsed.TotalSeconds)
+                : () => options.Warmup + options.Articles;
+            string? memoryDrift = null;
+            await using (var memory = MemorySampler.StartIf(platform, options.MemoryEvery))
+            {
+                await WaitForQuietAsync(platform, receiver, corpus.ExpectedMentions);
+                memoryDrift = memory?.Drift();
+            }
+            var cpu = CpuSnapshot.PerArticle(cpuAtStart, CpuSnapshot.Take(platform), options.Articles);
+            await Report.PrintAsync(platform, receiver, corpus, options, measuredFrom, baseline, cpu, memoryDrift);
             return 0;
         }
         catch (Exception error)
@@ -57,8 +68,8 @@ public static class LoadRun
         }
     }
 
-    /// <summary>Until every predicted mention is stored and every opened incident alerted, or nothing moved for a while.</summary>
-    private static async Task WaitForQuietAsync(PlatformProcesses platform, TimedReceiver receiver, SyntheticCorpus corpus)
+    /// <summary>Until the expected mentions are stored and every opened incident alerted, or nothing moved for a while.</summary>
+    private static async Task WaitForQuietAsync(PlatformProcesses platform, TimedReceiver receiver, int expectedMentions)
     {
         var store = platform.DatabaseOf("Store");
         long last = -1;
@@ -71,8 +82,8 @@ public static class LoadRun
             var alerts = receiver.Arrivals.Count;
             var progress = mentions + alerts;
             if (progress != last) (last, lastChange) = (progress, Stopwatch.StartNew());
-            Console.Write($"\r  stored {mentions}/{corpus.ExpectedMentions} mentions, {incidents} incidents, {alerts} alerts   ");
-            if (mentions >= corpus.ExpectedMentions && alerts >= incidents) break;
+            Console.Write($"\r  stored {mentions}/{expectedMentions} mentions, {incidents} incidents, {alerts} alerts   ");
+            if (mentions >= expectedMentions && alerts >= incidents) break;
         }
         Console.WriteLine();
     }

@@ -3,29 +3,34 @@ namespace Ingestion.Load;
 /// <summary>Prints the run's figures next to the raw broker's.</summary>
 public static class Report
 {
-    public static async Task PrintAsync(Ingestion.Testing.Processes.PlatformProcesses platform, TimedReceiver receiver, SyntheticCorpus corpus, LoadOptions options, double brokerRate, string cpu)
+    /// <param name="measuredFrom">When the measured articles were let out (the warm-up ones were collected before).</param>
+    public static async Task PrintAsync(Ingestion.Testing.Processes.PlatformProcesses platform, TimedReceiver receiver, SyntheticCorpus corpus, LoadOptions options,
+        DateTimeOffset measuredFrom, double brokerRate, string cpu, string? memoryDrift)
     {
         var feedsDb = platform.DatabaseOf("Feeds");
         var storeDb = platform.DatabaseOf("Store");
-        var articles = await LoadReport.ArticlesAsync(feedsDb);
-        var mentions = await LoadReport.MentionsAsync(storeDb);
+        var articles = await LoadReport.ArticlesAsync(feedsDb, measuredFrom);
+        var mentions = await LoadReport.MentionsAsync(storeDb, measuredFrom);
+        var expectedMentions = corpus.Articles.Skip(options.Warmup).Sum(a => a.Incidents.Count);
         var incidents = await LoadReport.ScalarAsync(storeDb, "SELECT count(*) FROM \"Incidents\" WHERE \"MergedInto\" IS NULL");
-        var endToEnd = corpus.Articles.Count / Math.Max((mentions.Last - articles.First).TotalSeconds, 0.001);
+        var endToEnd = options.Articles / Math.Max((mentions.Last - articles.First).TotalSeconds, 0.001);
 
-        var collected = await LoadReport.FirstCollectedAsync(storeDb);
+        // Incidents first told by a measured article (those of warm-up articles were alerted before).
+        var collected = (await LoadReport.FirstCollectedAsync(storeDb)).Where(c => c.Value >= measuredFrom).ToDictionary();
         var opened = receiver.Arrivals.Where(a => a.Type == "incident.opened").ToList();
         var toAlert = opened.Where(a => collected.ContainsKey(a.IncidentId)).Select(a => (a.At - collected[a.IncidentId]).TotalSeconds).ToList();
 
         Console.WriteLine($"""
 
-            == load: {corpus.Articles.Count} articles, {options.Workers} worker(s), rate {(options.Rate is { } r ? $"{r:0}/s" : "unlimited (all published at once)")} ==
-            articles read        {articles.Count} of {corpus.Articles.Count}: {articles.PerSecond:0.0} articles/s (first collected -> last processed)
-            mentions stored      {mentions.Count} of {corpus.ExpectedMentions}: {mentions.PerSecond:0.0} incidents/s (first collected -> last stored)
+            == load: {options.Articles} articles after {options.Warmup} warm-up, {options.Workers} worker(s), rate {(options.Rate is { } r ? $"{r:0}/s" : "unlimited (all published at once)")} ==
+            articles read        {articles.Count} of {options.Articles}: {articles.PerSecond:0.0} articles/s (first collected -> last processed)
+            mentions stored      {mentions.Count} of {expectedMentions}: {mentions.PerSecond:0.0} incidents/s (first collected -> last stored)
             end to end           {endToEnd:0.0} articles/s (first collected -> last mention stored)
             incidents            {incidents} live (resolver predicted {corpus.ExpectedIncidents}); {opened.Count} opened alerts received, {opened.Select(a => a.WebhookId).Distinct().Count()} distinct
-            collected -> stored  {LoadReport.Percentiles(await LoadReport.CollectedToStoredAsync(storeDb))}
+            collected -> stored  {LoadReport.Percentiles(await LoadReport.CollectedToStoredAsync(storeDb, measuredFrom))}
             collected -> alerted {LoadReport.Percentiles(toAlert)}
             CPU                  {cpu}
+            memory drift         {memoryDrift ?? "not sampled (--memory-every)"}
             peak memory (VmHWM)  {string.Join(", ", platform.All.Select(s => $"{s.Process.Name} {s.Process.PeakMemoryBytes / 1048576.0:0} MB"))}
             raw broker           {brokerRate:0} messages/s; pipeline end to end = {endToEnd / brokerRate:P2} of it (each article is >= 3 messages: collected, reported, opened)
             """);
