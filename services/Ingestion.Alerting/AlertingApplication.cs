@@ -18,7 +18,12 @@ public static class AlertingApplication
 {
     public static IHostApplicationBuilder AddAlertingServices(this IHostApplicationBuilder builder)
     {
-        builder.Services.Configure<AlertingOptions>(builder.Configuration.GetSection(AlertingOptions.Section));
+        builder.Services.AddOptions<AlertingOptions>().Bind(builder.Configuration.GetSection(AlertingOptions.Section))
+            // A replica starts no send its claim may not outlast (see SubscriptionDeliverer): a claim no longer
+            // than a send would never send anything.
+            .Validate(o => o.ClaimDuration > o.WebhookTimeout && o.ClaimDuration > o.Smtp.Timeout,
+                "Alerting:ClaimDuration must be longer than Alerting:WebhookTimeout and Alerting:Smtp:Timeout")
+            .ValidateOnStart();
         builder.AddServiceDatabase<AlertingDbContext>("Alerting");
         builder.Services.AddSingleton<DeliverySignal>();
         builder.Services.AddSingleton<SubscriptionMatcher>();

@@ -44,6 +44,9 @@ public sealed class AlertingTestHost : IAsyncLifetime
             ["Alerting:FirstRetryDelay"] = "00:00:00.200",
             ["Alerting:MaxRetryDelay"] = "00:00:02",
             ["Alerting:ClaimDuration"] = "00:00:10",
+            // Shorter than the claim, so a replica may start a send in the first half of its claim.
+            ["Alerting:WebhookTimeout"] = "00:00:05",
+            ["Alerting:Smtp:Timeout"] = "00:00:05",
             ["Alerting:DigestCheckInterval"] = "00:00:01",
         };
         foreach (var (key, value) in Settings) settings[key] = value;

@@ -13,7 +13,13 @@ public sealed class AlertingCrashTests(ITestOutputHelper output)
     /// The dead process's claimed deliveries fall due again when their claim runs out: 2 min by default, shortened
     /// so the run stays short (as the lab shortens retry delays).
     /// </summary>
-    private static readonly Dictionary<string, string?> ShortClaims = new() { ["Alerting__ClaimDuration"] = "00:00:10" };
+    private static readonly Dictionary<string, string?> ShortClaims = new()
+    {
+        ["Alerting__ClaimDuration"] = "00:00:15",
+        // Longer than the held answer, shorter than the claim: a send may only start while the claim outlasts it.
+        ["Alerting__WebhookTimeout"] = "00:00:07",
+        ["Alerting__Smtp__Timeout"] = "00:00:07",
+    };
 
     /// <summary>A slow receiver: delivery, not the Store, sets the pace, so the crash finds most alerts still to send.</summary>
     private static readonly TimeSpan SlowReceiver = TimeSpan.FromMilliseconds(150);

@@ -11,7 +11,7 @@ namespace Ingestion.Alerting.Delivery;
 /// Sends one subscription's claimed deliveries in order and records each outcome at once (a crash between
 /// the receiver's 2xx and this write makes the delivery go again: at least once, with a stable webhook-id).
 /// A revision waits while an earlier alert of its incident is still pending; the subscription's rate limit
-/// postpones what exceeds it without counting an attempt.
+/// postpones what exceeds it without counting an attempt. No send starts that could outlast its claim.
 /// </summary>
 public sealed partial class SubscriptionDeliverer(AlertingDbContext db, WebhookSender webhooks, EmailSender email, IOptions<AlertingOptions> options,
     TimeProvider time, ILogger<SubscriptionDeliverer> logger)
@@ -49,9 +49,18 @@ public sealed partial class SubscriptionDeliverer(AlertingDbContext db, WebhookS
 
         async Task SendInOrderAsync()
         {
+        var longestSend = subscription.Email is null ? options.Value.WebhookTimeout : options.Value.Smtp.Timeout;
         foreach (var delivery in deliveries)
         {
             now = time.GetUtcNow();
+            if (delivery.ClaimedUntil is { } claimedUntil && now + longestSend >= claimedUntil)
+            {
+                // This send could outlast the claim, and another replica may take a delivery whose claim ran out:
+                // it would be sent twice. What is left is handed back, due at once, for the next claim.
+                foreach (var left in deliveries.Where(d => d.Status == DeliveryStatus.Pending && d.ClaimedUntil is not null)) left.ClaimedUntil = null;
+                await db.SaveChangesAsync(CancellationToken.None);
+                break;
+            }
             var blocker = earlier.Where(e => e.IncidentId == delivery.IncidentId && e.Revision < delivery.Revision && !done.Contains(e.Id))
                 .OrderBy(e => e.NextAttemptAt).FirstOrDefault();
             if (blocker is not null || budget <= 0)
