@@ -30,10 +30,10 @@ public static class LoadReport
     public static Task<List<double>> CollectedToStoredAsync(string store, DateTimeOffset since) =>
         ReadAsync(store, "SELECT extract(epoch FROM \"RecordedAt\" - \"CollectedAt\")::float8 FROM \"Mentions\" WHERE \"CollectedAt\" >= @since", r => r.GetDouble(0), since);
 
-    /// <summary>When the first article behind each incident was collected.</summary>
-    public static async Task<Dictionary<Guid, DateTimeOffset>> FirstCollectedAsync(string store) =>
-        (await ReadAsync(store, "SELECT \"IncidentId\", min(\"CollectedAt\") FROM \"Mentions\" GROUP BY 1",
-            r => (r.GetGuid(0), r.GetFieldValue<DateTimeOffset>(1)))).ToDictionary(p => p.Item1, p => p.Item2);
+    /// <summary>Seconds from the collection of the article behind each alert to its delivery, for alerts caused since <paramref name="since"/>.</summary>
+    public static Task<List<double>> CollectedToAlertedAsync(string alerting, DateTimeOffset since) =>
+        ReadAsync(alerting, "SELECT extract(epoch FROM \"DeliveredAt\" - \"CollectedAt\")::float8 FROM \"Deliveries\" WHERE \"DeliveredAt\" IS NOT NULL AND \"CollectedAt\" >= @since",
+            r => r.GetDouble(0), since);
 
     public static double Percentile(IReadOnlyList<double> sorted, double p) =>
         sorted.Count == 0 ? double.NaN : sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Count) - 1, 0, sorted.Count - 1)];

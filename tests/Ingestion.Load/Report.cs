@@ -15,10 +15,9 @@ public static class Report
         var incidents = await LoadReport.ScalarAsync(storeDb, "SELECT count(*) FROM \"Incidents\" WHERE \"MergedInto\" IS NULL");
         var endToEnd = options.Articles / Math.Max((mentions.Last - articles.First).TotalSeconds, 0.001);
 
-        // Incidents first told by a measured article (those of warm-up articles were alerted before).
-        var collected = (await LoadReport.FirstCollectedAsync(storeDb)).Where(c => c.Value >= measuredFrom).ToDictionary();
         var opened = receiver.Arrivals.Where(a => a.Type == "incident.opened").ToList();
-        var toAlert = opened.Where(a => collected.ContainsKey(a.IncidentId)).Select(a => (a.At - collected[a.IncidentId]).TotalSeconds).ToList();
+        // Per alert delivered: from the collection of the article whose mention caused it to the receiver's 2xx.
+        var toAlert = await LoadReport.CollectedToAlertedAsync(platform.DatabaseOf("Alerting"), measuredFrom);
 
         Console.WriteLine($"""
 
@@ -28,7 +27,7 @@ public static class Report
             end to end           {endToEnd:0.0} articles/s (first collected -> last mention stored)
             incidents            {incidents} live (resolver predicted {corpus.ExpectedIncidents}); {opened.Count} opened alerts received, {opened.Select(a => a.WebhookId).Distinct().Count()} distinct
             collected -> stored  {LoadReport.Percentiles(await LoadReport.CollectedToStoredAsync(storeDb, measuredFrom))}
-            collected -> alerted {LoadReport.Percentiles(toAlert)}
+            collected -> alerted {LoadReport.Percentiles(toAlert)} (every alert, opened and revised)
             CPU                  {cpu}
             memory drift         {memoryDrift ?? "not sampled (--memory-every)"}
             peak memory (VmHWM)  {string.Join(", ", platform.All.Select(s => $"{s.Process.Name} {s.Process.PeakMemoryBytes / 1048576.0:0} MB"))}
