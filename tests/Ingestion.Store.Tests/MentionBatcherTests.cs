@@ -33,9 +33,9 @@ public sealed class MentionBatcherTests : IAsyncLifetime
     public async Task Mentions_waiting_while_a_batch_is_recorded_go_together_in_the_next_one()
     {
         store.Gate = new TaskCompletionSource();
-        var first = batcher.SubmitAsync(Mention("first"), CancellationToken.None);
+        var first = batcher.SubmitAsync(Mention("first"));
         await FirstBatchTakenAsync();
-        var waiting = Enumerable.Range(0, 5).Select(i => batcher.SubmitAsync(Mention($"waiting-{i}"), CancellationToken.None)).ToList();
+        var waiting = Enumerable.Range(0, 5).Select(i => batcher.SubmitAsync(Mention($"waiting-{i}"))).ToList();
         store.Gate.SetResult();
 
         var outcomes = await Task.WhenAll(waiting.Prepend(first));
@@ -49,11 +49,11 @@ public sealed class MentionBatcherTests : IAsyncLifetime
     public async Task A_mention_that_fails_its_batch_fails_alone_and_the_others_are_recorded()
     {
         store.Gate = new TaskCompletionSource();
-        var blocker = batcher.SubmitAsync(Mention("first"), CancellationToken.None);
+        var blocker = batcher.SubmitAsync(Mention("first"));
         await FirstBatchTakenAsync();
-        var good = batcher.SubmitAsync(Mention("good"), CancellationToken.None);
-        var poison = batcher.SubmitAsync(Mention("poison"), CancellationToken.None);
-        var alsoGood = batcher.SubmitAsync(Mention("also-good"), CancellationToken.None);
+        var good = batcher.SubmitAsync(Mention("good"));
+        var poison = batcher.SubmitAsync(Mention("poison"));
+        var alsoGood = batcher.SubmitAsync(Mention("also-good"));
         store.Gate.SetResult();
 
         await blocker;

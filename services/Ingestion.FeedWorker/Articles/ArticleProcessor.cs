@@ -36,7 +36,7 @@ public sealed class ArticleProcessor(ArticleTextReader reader, ArticleDeduplicat
             : new PreparedArticle(article, canonicalUrl, source, time.GetUtcNow(), ArticleFingerprint.ContentHash(text.Text),
                 ArticleFingerprint.MinHashSignature(text.Text), published, Extract(text.Text, published), text.FetchError);
 
-        return Counted(await committer.SubmitAsync(prepared, ct), prepared.Incidents);
+        return Counted(await committer.SubmitAsync(prepared), prepared.Incidents);
     }
 
     private IReadOnlyList<ExtractedIncident> Extract(string text, DateOnly published)

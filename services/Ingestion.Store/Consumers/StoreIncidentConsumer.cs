@@ -16,7 +16,7 @@ public sealed partial class StoreIncidentConsumer(MentionBatcher batcher, TimePr
         using var activity = IngestionTelemetry.Source.StartActivity("resolve and persist");
         activity?.SetTag("incident.kind", mention.Kind);
         activity?.SetTag("article.url", mention.ArticleUrl);
-        var outcome = await batcher.SubmitAsync(mention, context.CancellationToken);
+        var outcome = await batcher.SubmitAsync(mention);
         activity?.SetTag("incident.id", outcome.IncidentId);
         activity?.SetTag("resolution.result", outcome.Result.ToString());
 

@@ -29,11 +29,18 @@ public abstract partial class GroupCommit<TItem, TResult>(ILogger logger) : Back
     /// </summary>
     protected abstract Task<IReadOnlyList<TResult>> CommitAsync(IReadOnlyList<Traced<TItem>> items, CancellationToken ct);
 
-    public Task<TResult> SubmitAsync(TItem item, CancellationToken ct)
+    /// <summary>
+    /// Waits for the item's batch to commit, on purpose without the caller's cancellation: a batch ends within its
+    /// transaction anyway, and a stopping service cancels what is still waiting. A consumer that gave up on its
+    /// item when the broker connection dropped would fault its message on a closed channel, after which
+    /// MassTransit 8.4's receive endpoint can stay stopped for good (seen in the broker-crash fault test;
+    /// MassTransit issue 6001); a consumer that completes leaves the redelivery to the broker.
+    /// </summary>
+    public Task<TResult> SubmitAsync(TItem item)
     {
         var pending = new Pending(Traced<TItem>.Here(item), new TaskCompletionSource<TResult>(TaskCreationOptions.RunContinuationsAsynchronously));
         if (!waiting.Writer.TryWrite(pending)) throw new OperationCanceledException("The service is stopping");
-        return pending.Result.Task.WaitAsync(ct);
+        return pending.Result.Task;
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
