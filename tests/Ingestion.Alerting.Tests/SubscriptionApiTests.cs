@@ -25,7 +25,7 @@ public sealed class SubscriptionApiTests(AlertingTestHost alerting) : IClassFixt
         var security = await NewKeyAsync("security team");
         var stored = await alerting.InDatabaseAsync(db => db.ApiKeys.Select(k => k.KeyHash).ToListAsync());
         Assert.DoesNotContain(stored, h => h.Contains(newsroom, StringComparison.Ordinal) || newsroom.Contains(h, StringComparison.Ordinal));
-        Assert.Contains(Convert.ToHexString(Ingestion.Alerting.Subscriptions.ApiKeyFilter.Hash(newsroom)), stored);
+        Assert.Contains(Convert.ToHexString(Ingestion.ServiceDefaults.Security.ApiKeyHash.Of(newsroom)), stored);
 
         var (mine, _) = await alerting.SubscribeAsync(new { name = "newsroom desk", webhookUrl = "https://example.org/hook" }, newsroom);
         await alerting.SubscribeAsync(new { name = "security desk", webhookUrl = "https://example.org/hook2" }, security);

@@ -127,45 +127,12 @@ public sealed class KeyedReadApiTests(KeyedReadApiTests.KeyedStoreHost store) : 
     private static string Sha256Hex(string key) => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(key)));
 
     /// <summary>The Store as its Program.cs builds it, with two key digests configured (and a blank entry, as an unset compose variable gives).</summary>
-    public sealed class KeyedStoreHost : IAsyncLifetime
+    public sealed class KeyedStoreHost() : StoreHostFixture("store_keyed_test", new Dictionary<string, string?>
     {
-        private RabbitMqVirtualHost broker = null!;
-        private readonly PostgresTestDatabase database = new("store_keyed_test");
-        public ServiceTestHost Host { get; private set; } = null!;
-
-        public async Task InitializeAsync()
-        {
-            broker = await RabbitMqVirtualHost.CreateAsync("store-keyed-test");
-            Host = await ServiceTestHost.StartAsync(new Dictionary<string, string?>
-            {
-                ["Bus:Transport"] = "RabbitMq",
-                ["ConnectionStrings:RabbitMq"] = broker.ConnectionString,
-                ["Database:Provider"] = "Postgres",
-                ["ConnectionStrings:Store"] = database.ConnectionString,
-                ["Store:ReadApiKeys:0"] = Sha256Hex(Key),
-                ["Store:ReadApiKeys:1"] = "",
-                ["Store:ReadApiKeys:2"] = Sha256Hex(SecondKey).ToUpperInvariant(),
-            },
-            builder =>
-            {
-                builder.AddServiceDefaults();
-                builder.AddStoreServices();
-                builder.AddIngestionBus(StoreApplication.AddStoreConsumers);
-            },
-            app =>
-            {
-                app.MapDefaultEndpoints();
-                app.MapStoreEndpoints();
-            });
-        }
-
-        public async Task DisposeAsync()
-        {
-            await Host.DisposeAsync();
-            await broker.DisposeAsync();
-            await database.DisposeAsync();
-        }
-    }
+        ["Store:ReadApiKeys:0"] = Sha256Hex(Key),
+        ["Store:ReadApiKeys:1"] = "",
+        ["Store:ReadApiKeys:2"] = Sha256Hex(SecondKey).ToUpperInvariant(),
+    });
 }
 
 /// <summary>How Store:ReadApiKeys is read: blanks mean nothing, anything but a digest stops the start without repeating it.</summary>

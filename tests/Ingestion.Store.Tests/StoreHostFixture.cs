@@ -10,10 +10,20 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Ingestion.Store.Tests;
 
 /// <summary>The Store as its Program.cs builds it, on a real RabbitMQ virtual host and a real PostgreSQL database of its own.</summary>
-public sealed class StoreHostFixture : IAsyncLifetime
+public class StoreHostFixture : IAsyncLifetime
 {
+    private readonly string name;
+    private readonly IReadOnlyDictionary<string, string?> settings;
+
+    public StoreHostFixture() : this("store_test", new Dictionary<string, string?>()) { }
+
+    /// <param name="name">Names the database and the virtual host.</param>
+    /// <param name="settings">Configuration on top of the broker and database.</param>
+    protected StoreHostFixture(string name, IReadOnlyDictionary<string, string?> settings) =>
+        (this.name, this.settings, Database) = (name, settings, new PostgresTestDatabase(name));
+
     public RabbitMqVirtualHost Broker { get; private set; } = null!;
-    public PostgresTestDatabase Database { get; } = new("store_test");
+    public PostgresTestDatabase Database { get; }
     public ServiceTestHost Host { get; private set; } = null!;
 
     /// <summary>Every IncidentOpened/IncidentRevised the Store published, as a subscriber on the broker saw them.</summary>
@@ -21,14 +31,15 @@ public sealed class StoreHostFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Broker = await RabbitMqVirtualHost.CreateAsync("store-test");
-        Host = await ServiceTestHost.StartAsync(new Dictionary<string, string?>
+        Broker = await RabbitMqVirtualHost.CreateAsync(name.Replace('_', '-'));
+        var configuration = new Dictionary<string, string?>(settings)
         {
             ["Bus:Transport"] = "RabbitMq",
             ["ConnectionStrings:RabbitMq"] = Broker.ConnectionString,
             ["Database:Provider"] = "Postgres",
             ["ConnectionStrings:Store"] = Database.ConnectionString,
-        },
+        };
+        Host = await ServiceTestHost.StartAsync(configuration,
         builder =>
         {
             builder.AddServiceDefaults();

@@ -1,3 +1,4 @@
+using Ingestion.ServiceDefaults.Security;
 using Ingestion.Alerting.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -17,7 +18,7 @@ public static class ApiKeyEndpoints
             if (string.IsNullOrWhiteSpace(request.Name) || request.Name.Length > 200)
                 return Results.ValidationProblem(new Dictionary<string, string[]> { ["name"] = ["Required, at most 200 characters"] }, title: "Invalid API key request");
             var key = ApiKeyFilter.NewKey();
-            var record = new ApiKey { Id = Guid.NewGuid(), Name = request.Name.Trim(), KeyHash = Convert.ToHexString(ApiKeyFilter.Hash(key)), CreatedAt = time.GetUtcNow() };
+            var record = new ApiKey { Id = Guid.NewGuid(), Name = request.Name.Trim(), KeyHash = Convert.ToHexString(ApiKeyHash.Of(key)), CreatedAt = time.GetUtcNow() };
             db.ApiKeys.Add(record);
             await db.SaveChangesAsync(ct);
             return Results.Created($"/api-keys/{record.Id}", new { record.Id, record.Name, key });

@@ -22,7 +22,7 @@ public sealed record ApiCaller(bool IsAdmin, Guid? KeyId)
 public sealed class ApiKeyFilter(IOptions<AlertingOptions> options) : IEndpointFilter
 {
     public const string Header = "X-Api-Key";
-    private readonly byte[]? adminHash = options.Value.AdminApiKey is { Length: > 0 } key ? Hash(key) : null;
+    private readonly byte[]? adminHash = options.Value.AdminApiKey is { Length: > 0 } key ? ApiKeyHash.Of(key) : null;
 
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
@@ -30,7 +30,7 @@ public sealed class ApiKeyFilter(IOptions<AlertingOptions> options) : IEndpointF
         var presented = http.Request.Headers[Header].ToString();
         if (presented.Length is 0 or > ApiKeyHash.MaxKeyLength)
             return Results.Problem(statusCode: 401, title: "Missing API key", detail: $"Send an API key in the {Header} header");
-        var hash = Hash(presented);
+        var hash = ApiKeyHash.Of(presented);
         ApiCaller? caller = null;
         if (adminHash is not null && ApiKeyHash.IsOneOf(hash, [adminHash])) caller = new ApiCaller(true, null);
         else
@@ -45,9 +45,6 @@ public sealed class ApiKeyFilter(IOptions<AlertingOptions> options) : IEndpointF
         http.Items[typeof(ApiCaller)] = caller;
         return await next(context);
     }
-
-    /// <summary>The digest stored for a key (<see cref="ApiKeyHash.Of"/>), under the name this service's callers use.</summary>
-    public static byte[] Hash(string key) => ApiKeyHash.Of(key);
 
     public static string NewKey() => "ak_" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }
