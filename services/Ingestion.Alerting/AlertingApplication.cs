@@ -28,6 +28,9 @@ public static class AlertingApplication
         builder.Services.AddSingleton<DeliverySignal>();
         builder.Services.AddSingleton<SubscriptionMatcher>();
         builder.Services.AddSingleton<AlertStream>();
+        builder.Services.AddScoped<AlertRecorder>();
+        builder.Services.AddSingleton<AlertBatcher>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<AlertBatcher>());
         builder.Services.AddSingleton<EmailSender>();
         builder.Services.AddScoped<SubscriptionDeliverer>();
         builder.Services.AddHttpClient<WebhookSender>(WebhookSender.ClientName)
