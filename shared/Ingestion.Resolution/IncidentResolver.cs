@@ -59,16 +59,26 @@ public sealed class IncidentResolver
         var (datedFrom, datedTo) = AnchorRange(m, candidateDated: true);
         var (undatedFrom, undatedTo) = AnchorRange(m, candidateDated: false);
         DateOnly from = DateOnly.FromDayNumber(Math.Min(datedFrom, undatedFrom)), to = DateOnly.FromDayNumber(Math.Max(datedTo, undatedTo));
-        if (m.Place is not { } p) return new CandidateWindow(from, to, 1, -1, 1, -1); // empty box: matches nothing
-        if (PlaceRules.ParsePrecision(p.Precision) == PlacePrecision.Country)
-            return new CandidateWindow(from, to, -90, 90, -180, 180) { OnlyCountry = p.Country, CountryLevelCountry = p.Country };
-        double radius = Math.Max(Options.ProvinceRadiusKm, Math.Max(Options.CityRadiusKm, Options.SiteRadiusKm));
-        double dLat = radius / KmPerDegree;
+        if (m.Place is not { } p) return new CandidateWindow(from, to, GeoBox.Empty) { SiteBox = GeoBox.Empty, CityBox = GeoBox.Empty }; // matches nothing
+        var precision = PlaceRules.ParsePrecision(p.Precision);
+        if (precision == PlacePrecision.Country)
+        {
+            var globe = new GeoBox(-90, 90, -180, 180);
+            return new CandidateWindow(from, to, globe) { SiteBox = globe, CityBox = globe, OnlyCountry = p.Country, CountryLevelCountry = p.Country };
+        }
+        // A pair is judged at the radius of its coarser precision.
+        GeoBox BoxFor(PlacePrecision candidate) => Around(p, PlaceRules.RadiusKm((PlacePrecision)Math.Max((int)precision, (int)candidate), Options));
+        var widest = Around(p, Math.Max(Options.ProvinceRadiusKm, Math.Max(Options.CityRadiusKm, Options.SiteRadiusKm)));
+        return new CandidateWindow(from, to, widest) { SiteBox = BoxFor(PlacePrecision.Site), CityBox = BoxFor(PlacePrecision.City), CountryLevelCountry = p.Country };
+    }
+
+    /// <summary>A box holding every point within <paramref name="radiusKm"/> of the place.</summary>
+    private static GeoBox Around(MentionPlace p, double radiusKm)
+    {
+        double dLat = radiusKm / KmPerDegree;
         double widestLat = Math.Min(89.0, Math.Abs(p.Lat) + dLat);
-        double dLon = Math.Min(180.0, radius / (KmPerDegree * Math.Cos(widestLat * Math.PI / 180.0)));
-        return new CandidateWindow(from, to,
-            Math.Max(-90, p.Lat - dLat), Math.Min(90, p.Lat + dLat),
-            Math.Max(-180, p.Lon - dLon), Math.Min(180, p.Lon + dLon)) { CountryLevelCountry = p.Country };
+        double dLon = Math.Min(180.0, radiusKm / (KmPerDegree * Math.Cos(widestLat * Math.PI / 180.0)));
+        return new GeoBox(Math.Max(-90, p.Lat - dLat), Math.Min(90, p.Lat + dLat), Math.Max(-180, p.Lon - dLon), Math.Min(180, p.Lon + dLon));
     }
 
     /// <summary>Day numbers between which the anchor of a dated (or undated) candidate must lie to match <paramref name="m"/>.</summary>

@@ -66,8 +66,8 @@ public sealed class OpenIncidentIndex
     {
         var (from, to) = r.AnchorRange(m, candidateDated: dated);
         for (int day = from; day <= to; day++)
-            for (int lat = Cell(w.MinLat); lat <= Cell(w.MaxLat); lat++)
-                for (int lon = Cell(w.MinLon); lon <= Cell(w.MaxLon); lon++)
+            for (int lat = Cell(w.Box.MinLat); lat <= Cell(w.Box.MaxLat); lat++)
+                for (int lon = Cell(w.Box.MinLon); lon <= Cell(w.Box.MaxLon); lon++)
                     if (_byCell.TryGetValue(CellKey(day, dated, lat, lon), out var bucket))
                         Collect(bucket, m, r, found);
     }

@@ -23,6 +23,22 @@ public class CandidateSearchTests
     }
 
     [Fact]
+    public void Window_of_a_site_asks_finer_candidates_to_lie_closer()
+    {
+        // Pairs are judged at the radius of the coarser precision: site 25 km, city 40 km, province 200 km.
+        var airport = Places.BaghdadAirport;
+        var window = _r.WindowFor(Mentions.Make(place: airport));
+        var thirtyKmNorth = Places.Baghdad with { Lat = airport.Lat + 0.27, Lon = airport.Lon };
+        var hundredKmNorth = thirtyKmNorth with { Lat = airport.Lat + 0.9 };
+        Assert.True(window.Contains(Mentions.Make(place: thirtyKmNorth)));
+        Assert.False(window.Contains(Mentions.Make(place: thirtyKmNorth with { Id = "another_site", Precision = "site" })));
+        Assert.False(window.Contains(Mentions.Make(place: hundredKmNorth)));
+        Assert.True(window.Contains(Mentions.Make(place: hundredKmNorth with { Precision = "province" })));
+        Assert.False(window.Contains(Mentions.Make(place: Places.Syria)), "a country-level mention of another country");
+        Assert.True(window.Contains(Mentions.Make(place: Places.Iraq)));
+    }
+
+    [Fact]
     public void Index_finds_exactly_the_incidents_a_scan_finds()
     {
         var rng = new Random(11);

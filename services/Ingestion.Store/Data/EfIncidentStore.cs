@@ -21,7 +21,7 @@ public sealed class EfIncidentStore(StoreDbContext db, IncidentResolver resolver
         // each open an incident. Replicas of the Store serialise here; SQLite's writer lock does it there.
         if (db.IsPostgres) await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(7261001)", ct);
 
-        (inBatch, unwritten, incidentsInBatch) = ([], [], []);
+        (view, incidentsInBatch) = (new BatchView(db), []);
         var ids = mentions.Select(m => m.Value.MentionId).ToList();
         var recorded = await db.Mentions.AsNoTracking().Where(m => ids.Contains(m.MentionId)).ToDictionaryAsync(m => m.MentionId, m => m.IncidentId, ct);
         var outcomes = new List<MentionOutcome>(mentions.Count);
@@ -54,15 +54,13 @@ public sealed class EfIncidentStore(StoreDbContext db, IncidentResolver resolver
         var plan = ResolutionPlan.For(resolver, added, related, id => incidents[id].CreatedAt);
 
         var before = related.GroupBy(m => m.IncidentId).ToDictionary(g => g.Key, g => g.ToList());
-        db.Mentions.Add(added);
-        inBatch.Add(added);
-        unwritten.Add((added, mention));
+        view.Add(added, mention);
         MentionOutcome? outcome = null;
         foreach (var planned in plan.Incidents)
         {
             var previous = planned.IsNew ? [] : before[planned.IncidentId];
             if (!planned.Members.Contains(added) && previous.ToHashSet().SetEquals(planned.Members)) continue;
-            foreach (var member in planned.Members) member.IncidentId = planned.IncidentId;
+            foreach (var member in planned.Members) view.Move(member, planned.IncidentId);
             var merged = plan.Absorbed.Where(a => a.Value == planned.IncidentId).Select(a => a.Key).ToList();
             var result = planned.IsNew
                 ? Open(planned, reported.CollectedAt, now)
@@ -104,28 +102,32 @@ public sealed class EfIncidentStore(StoreDbContext db, IncidentResolver resolver
 
     private static IncidentView Summarize(IEnumerable<MentionRecord> mentions) => IncidentSummary.Summarize(mentions.Select(MentionMapping.ToMention).ToList());
 
-    // The batch is written once, at its end. Until then the database sees none of its changes, so the batch keeps
-    // its own view: every mention it has loaded or added (current incident ids included), the mentions it added,
-    // and the incidents it has loaded or opened. An incident the batch changed was loaded whole, so its current
-    // members are all in that view.
-    private HashSet<MentionRecord> inBatch = [];
-    private List<(MentionRecord Record, IncidentMention Mention)> unwritten = [];
+    // The batch's own view of mentions and incidents (see BatchView): the database sees none of its changes before its end.
+    private BatchView view = null!;
     private Dictionary<Guid, IncidentRecord> incidentsInBatch = [];
 
-    /// <summary>Every mention of every live incident that has a mention inside the resolver's candidate window (tracked).</summary>
+    /// <summary>Every mention of every live incident that has a mention inside the resolver's candidate window, as the batch sees it.</summary>
     private async Task<List<MentionRecord>> LoadRelatedAsync(IncidentMention mention, CancellationToken ct)
     {
         var w = resolver.WindowFor(mention);
         var nearby = db.Mentions.Where(m => m.AnchorDate >= w.From && m.AnchorDate <= w.To && m.Lat != null);
-        nearby = w.OnlyCountry is { } only ? nearby.Where(m => m.Country == only)
-            : nearby.Where(m => (m.Lat >= w.MinLat && m.Lat <= w.MaxLat && m.Lon >= w.MinLon && m.Lon <= w.MaxLon)
-                || (w.CountryLevelCountry != null && m.Country == w.CountryLevelCountry && m.Precision == "country"));
+        if (w.OnlyCountry is { } only) nearby = nearby.Where(m => m.Country == only);
+        else
+        {
+            // Finer candidates must lie closer (see CandidateWindow.SiteBox); the boxes as locals become query parameters.
+            GeoBox site = w.SiteBox, city = w.CityBox, other = w.Box;
+            var country = w.CountryLevelCountry;
+            nearby = nearby.Where(m =>
+                m.Precision == "site" ? m.Lat >= site.MinLat && m.Lat <= site.MaxLat && m.Lon >= site.MinLon && m.Lon <= site.MaxLon
+                : m.Precision == "city" ? m.Lat >= city.MinLat && m.Lat <= city.MaxLat && m.Lon >= city.MinLon && m.Lon <= city.MaxLon
+                : m.Precision == "country" ? m.Country == country
+                : m.Lat >= other.MinLat && m.Lat <= other.MaxLat && m.Lon >= other.MinLon && m.Lon <= other.MaxLon);
+        }
         var storedIncidentIds = nearby.Select(m => m.IncidentId).Distinct();
-        var stored = await db.Mentions.Where(m => storedIncidentIds.Contains(m.IncidentId)).ToListAsync(ct);
-        inBatch.UnionWith(stored);
-        // Tracked rows keep the incident ids this batch gave them; mentions it added are matched here.
-        var incidentIds = stored.Select(m => m.IncidentId).Concat(unwritten.Where(u => w.Contains(u.Mention)).Select(u => u.Record.IncidentId)).ToHashSet();
-        return inBatch.Where(m => incidentIds.Contains(m.IncidentId)).ToList();
+        var stored = await db.Mentions.AsNoTracking().Where(m => storedIncidentIds.Contains(m.IncidentId)).ToListAsync(ct);
+        // A row the batch has seen counts with the incident id the batch gave it; mentions it added are matched here.
+        var incidentIds = stored.Select(view.Know).Select(m => m.IncidentId).Concat(view.IncidentsAddedIn(w)).ToHashSet();
+        return incidentIds.SelectMany(view.MembersOf).ToList();
     }
 
     private async Task<Dictionary<Guid, IncidentRecord>> LoadIncidentsAsync(List<Guid> ids, CancellationToken ct)

@@ -1,0 +1,56 @@
+using Ingestion.Resolution;
+
+namespace Ingestion.Store.Data;
+
+/// <summary>
+/// What one batch of mentions knows of the mention table. The batch is written once, at its end, so until then the
+/// database sees none of its changes: every mention the batch has read or added is kept here with the incident id
+/// the batch gave it, indexed by incident. An incident the batch changed was read whole, so all its current members
+/// are here. Rows are read untracked (most are only looked at) and attached when the batch moves them.
+/// </summary>
+internal sealed class BatchView(StoreDbContext db)
+{
+    private readonly Dictionary<Guid, MentionRecord> byId = [];
+    private readonly Dictionary<Guid, HashSet<MentionRecord>> byIncident = [];
+    private readonly HashSet<MentionRecord> tracked = [];
+    private readonly List<(MentionRecord Record, IncidentMention Mention)> unwritten = [];
+
+    /// <summary>A row as read from the database, or the batch's own version of it if the batch has seen it.</summary>
+    public MentionRecord Know(MentionRecord row)
+    {
+        if (byId.TryGetValue(row.MentionId, out var seen)) return seen;
+        byId.Add(row.MentionId, row);
+        Members(row.IncidentId).Add(row);
+        return row;
+    }
+
+    /// <summary>A new mention, written with the batch; it joins its incident through <see cref="Move"/>.</summary>
+    public void Add(MentionRecord record, IncidentMention mention)
+    {
+        db.Mentions.Add(record);
+        tracked.Add(record);
+        byId.Add(record.MentionId, record);
+        unwritten.Add((record, mention));
+    }
+
+    public void Move(MentionRecord mention, Guid incidentId)
+    {
+        if (mention.IncidentId == incidentId && byIncident.TryGetValue(incidentId, out var members) && members.Contains(mention)) return;
+        if (tracked.Add(mention)) db.Mentions.Attach(mention);
+        if (byIncident.TryGetValue(mention.IncidentId, out var old)) old.Remove(mention);
+        mention.IncidentId = incidentId;
+        Members(incidentId).Add(mention);
+    }
+
+    /// <summary>Incidents of the mentions this batch added inside the window (the database does not have them yet).</summary>
+    public IEnumerable<Guid> IncidentsAddedIn(CandidateWindow window) =>
+        unwritten.Where(u => window.Contains(u.Mention)).Select(u => u.Record.IncidentId);
+
+    public IReadOnlyCollection<MentionRecord> MembersOf(Guid incidentId) => byIncident.TryGetValue(incidentId, out var members) ? members : [];
+
+    private HashSet<MentionRecord> Members(Guid incidentId)
+    {
+        if (!byIncident.TryGetValue(incidentId, out var members)) byIncident[incidentId] = members = [];
+        return members;
+    }
+}
