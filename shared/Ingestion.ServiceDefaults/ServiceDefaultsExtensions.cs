@@ -22,7 +22,11 @@ public static class ServiceDefaultsExtensions
         return builder;
     }
 
-    /// <summary>/health: ready (bus, database); /alive: the process answers. Mapped in every environment.</summary>
+    /// <summary>
+    /// /health: ready (bus endpoints, database), what the container health check asks; /alive: the process answers.
+    /// /alive leaves the bus out on purpose: a process waiting out a broker outage recovers by itself and must not be
+    /// killed for it (one that cannot recover stops itself: Messaging/BusWatchdog). Mapped in every environment.
+    /// </summary>
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
         app.UseExceptionHandler();

@@ -1,3 +1,4 @@
+using Ingestion.Testing;
 using Xunit.Abstractions;
 
 namespace Ingestion.Faults.Tests;
@@ -23,5 +24,17 @@ public sealed class BrokerCrashTests(ITestOutputHelper output)
         lab.Log("broker restarted");
 
         await lab.Probe.AssertEveryIncidentStoredAndAlertedOnceAsync(lab.Corpus, lab.Log);
+
+        // Every receive endpoint is ready again in the bus-endpoints check's eyes, so its watchdog will not stop a
+        // service later for this ordinary broker restart.
+        foreach (var service in lab.Platform.All)
+        {
+            using var http = new HttpClient { BaseAddress = service.BaseAddress, Timeout = TimeSpan.FromSeconds(5) };
+            await Eventually.ReturnsAsync(async () =>
+            {
+                var response = await http.GetAsync("/health");
+                return $"{(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}";
+            }, health => health == "200 Healthy", TimeSpan.FromSeconds(30), $"{service.Process.Name} /health Healthy");
+        }
     }
 }

@@ -14,4 +14,14 @@ public sealed class BusOptions
     /// already exist cannot be redeclared: switch on a fresh vhost or broker.
     /// </summary>
     public bool QuorumQueues { get; set; }
+    /// <summary>
+    /// How long a receive endpoint may stay not ready before /health reports Unhealthy (Degraded until then).
+    /// Longer than the few seconds MassTransit takes to reconnect after an ordinary broker restart.
+    /// </summary>
+    public TimeSpan UnhealthyAfter { get; set; } = TimeSpan.FromSeconds(60);
+    /// <summary>
+    /// How long a receive endpoint may stay not ready, while the broker accepts connections, before the process
+    /// stops itself so that its restart policy starts a fresh one (<see cref="BusWatchdog"/>). Zero: never.
+    /// </summary>
+    public TimeSpan StopAfter { get; set; } = TimeSpan.FromMinutes(5);
 }

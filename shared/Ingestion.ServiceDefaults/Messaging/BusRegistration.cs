@@ -1,7 +1,10 @@
 using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Ingestion.ServiceDefaults.Messaging;
 
@@ -14,7 +17,12 @@ public static class BusRegistration
     /// </summary>
     public static IHostApplicationBuilder AddIngestionBus(this IHostApplicationBuilder builder, params Action<IBusRegistrationConfigurator>[] addConsumers)
     {
-        var options = builder.Configuration.GetSection(BusOptions.Section).Get<BusOptions>() ?? new BusOptions();
+        var section = builder.Configuration.GetSection(BusOptions.Section);
+        var options = section.Get<BusOptions>() ?? new BusOptions();
+        var address = options.Transport == BusTransport.InMemory
+            ? null
+            : RabbitMqAddress.Parse(builder.Configuration.GetConnectionString("RabbitMq")
+                ?? throw new InvalidOperationException("ConnectionStrings:RabbitMq is required when Bus:Transport is RabbitMq"));
         // The host is not started until the bus is: a service that publishes (the outbox relay, a test) before its
         // receive endpoints are bound on a fresh broker would send into exchanges with no queue, and the messages vanish.
         builder.Services.Configure<MassTransitHostOptions>(o =>
@@ -22,18 +30,17 @@ public static class BusRegistration
             o.WaitUntilStarted = true;
             o.StartTimeout = TimeSpan.FromMinutes(2);
         });
+        AddEndpointWatchdog(builder, section, address);
         builder.Services.AddMassTransit(bus =>
         {
             bus.SetKebabCaseEndpointNameFormatter();
             foreach (var add in addConsumers) add(bus);
 
-            if (options.Transport == BusTransport.InMemory)
+            if (address is null)
             {
                 bus.UsingInMemory((context, cfg) => cfg.ConfigureEndpoints(context));
                 return;
             }
-            var address = RabbitMqAddress.Parse(builder.Configuration.GetConnectionString("RabbitMq")
-                ?? throw new InvalidOperationException("ConnectionStrings:RabbitMq is required when Bus:Transport is RabbitMq"));
             if (options.QuorumQueues)
                 bus.AddConfigureEndpointsCallback((_, _, endpoint) => (endpoint as IRabbitMqReceiveEndpointConfigurator)?.SetQuorumQueue());
             bus.UsingRabbitMq((context, cfg) =>
@@ -49,5 +56,20 @@ public static class BusRegistration
             });
         });
         return builder;
+    }
+
+    /// <summary>
+    /// The "bus-endpoints" health check and the watchdog behind it: a receive endpoint that MassTransit left stopped
+    /// (MassTransit issue 6001) makes /health Unhealthy after Bus:UnhealthyAfter and stops the process after Bus:StopAfter.
+    /// </summary>
+    private static void AddEndpointWatchdog(IHostApplicationBuilder builder, IConfigurationSection section, RabbitMqAddress? broker)
+    {
+        builder.Services.Configure<BusOptions>(section);
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<ReceiveEndpointWatch>();
+        builder.Services.AddReceiveEndpointObserver(sp => sp.GetRequiredService<ReceiveEndpointWatch>());
+        builder.Services.AddHealthChecks().AddCheck<ReceiveEndpointHealthCheck>(ReceiveEndpointHealthCheck.Name);
+        builder.Services.AddHostedService(sp => new BusWatchdog(sp.GetRequiredService<ReceiveEndpointWatch>(), sp.GetRequiredService<IOptions<BusOptions>>(),
+            broker, sp.GetRequiredService<IHostApplicationLifetime>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<BusWatchdog>>()));
     }
 }

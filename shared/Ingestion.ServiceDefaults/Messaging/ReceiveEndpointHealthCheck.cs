@@ -1,0 +1,19 @@
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
+
+namespace Ingestion.ServiceDefaults.Messaging;
+
+/// <summary>
+/// Part of /health (not /alive): Degraded while a receive endpoint is not ready, Unhealthy once one has not been
+/// ready for <see cref="BusOptions.UnhealthyAfter"/>, naming the endpoint and its last state.
+/// </summary>
+internal sealed class ReceiveEndpointHealthCheck(ReceiveEndpointWatch watch, IOptions<BusOptions> options) : IHealthCheck
+{
+    public const string Name = "bus-endpoints";
+
+    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        var assessment = watch.Assess(options.Value.UnhealthyAfter);
+        return Task.FromResult(new HealthCheckResult(assessment.Status, assessment.Description));
+    }
+}
