@@ -8,16 +8,14 @@ namespace Ingestion.Alerting.Consumers;
 /// Incident events are recorded in batches of whatever is waiting: one subscription check, one look-up and one
 /// commit for all of them instead of one per event (see <see cref="GroupCommit{TItem,TResult}"/>).
 /// </summary>
-public sealed class AlertBatcher(IServiceScopeFactory scopes, ILogger<AlertBatcher> logger) : GroupCommit<IncidentEvent, int>(logger)
+public sealed class AlertBatcher(IServiceScopeFactory scopes, ILogger<AlertBatcher> logger)
+    : ScopedGroupCommit<IncidentEvent, int, AlertRecorder>(scopes, logger)
 {
     /// <summary>The consumer takes as many messages at once (see its definition).</summary>
     public const int Capacity = 200;
 
     public override int MaxBatch => Capacity;
 
-    protected override async Task<IReadOnlyList<int>> CommitAsync(IReadOnlyList<Traced<IncidentEvent>> events, CancellationToken ct)
-    {
-        using var scope = scopes.CreateScope();
-        return await scope.ServiceProvider.GetRequiredService<AlertRecorder>().RecordAsync(events, ct);
-    }
+    protected override Task<IReadOnlyList<int>> CommitAsync(AlertRecorder recorder, IReadOnlyList<Traced<IncidentEvent>> events, CancellationToken ct) =>
+        recorder.RecordAsync(events, ct);
 }

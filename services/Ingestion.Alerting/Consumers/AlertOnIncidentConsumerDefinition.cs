@@ -4,22 +4,15 @@ using MassTransit;
 
 namespace Ingestion.Alerting.Consumers;
 
-public sealed class AlertOnIncidentConsumerDefinition : ConsumerDefinition<AlertOnIncidentConsumer>
+/// <summary>Events taken at once are recorded together, one commit per batch (see AlertBatcher).</summary>
+public sealed class AlertOnIncidentConsumerDefinition() : BatchingConsumerDefinition<AlertOnIncidentConsumer>(AlertBatcher.Capacity)
 {
-    public AlertOnIncidentConsumerDefinition()
+    protected override void ConfigureOrder(IReceiveEndpointConfigurator endpoint, IConsumerConfigurator<AlertOnIncidentConsumer> consumer, int capacity)
     {
-        // Events taken at once are recorded together, one commit per batch (see AlertBatcher).
-        ConcurrentMessageLimit = AlertBatcher.Capacity;
-    }
-
-    protected override void ConfigureConsumer(IReceiveEndpointConfigurator endpoint, IConsumerConfigurator<AlertOnIncidentConsumer> consumer, IRegistrationContext context)
-    {
-        endpoint.PrefetchCount = AlertBatcher.Capacity;
-        endpoint.UseIngestionRetry();
         // Events of one incident one at a time in this process, in the order they arrive, so an opening and its
         // revision are decided in that order. As many partitions as messages taken at once: fewer would hold
         // back events of unrelated incidents that happen to share a partition, and keep batches small.
-        var partitioner = endpoint.CreatePartitioner(AlertBatcher.Capacity);
+        var partitioner = endpoint.CreatePartitioner(capacity);
         consumer.Message<IncidentOpened>(m => m.UsePartitioner(partitioner, c => c.Message.Incident.IncidentId));
         consumer.Message<IncidentRevised>(m => m.UsePartitioner(partitioner, c => c.Message.Incident.IncidentId));
     }

@@ -23,15 +23,6 @@ public sealed partial class ProcessArticleConsumer(ArticleProcessor processor, I
     private partial void LogProcessed(string url, ArticleResult result, int incidents);
 }
 
-public sealed class ProcessArticleConsumerDefinition : ConsumerDefinition<ProcessArticleConsumer>
-{
-    // Reading is mostly waiting on outlets' servers, so many articles are read at once; what they are then
-    // judged against is committed in batches of whatever is waiting (see ArticleCommitter).
-    public ProcessArticleConsumerDefinition() => ConcurrentMessageLimit = ArticleCommitter.Capacity;
-
-    protected override void ConfigureConsumer(IReceiveEndpointConfigurator endpoint, IConsumerConfigurator<ProcessArticleConsumer> consumer, IRegistrationContext context)
-    {
-        endpoint.PrefetchCount = ArticleCommitter.Capacity;
-        endpoint.UseIngestionRetry();
-    }
-}
+// Reading is mostly waiting on outlets' servers, so many articles are read at once; what they are then
+// judged against is committed in batches of whatever is waiting (see ArticleCommitter).
+public sealed class ProcessArticleConsumerDefinition() : BatchingConsumerDefinition<ProcessArticleConsumer>(ArticleCommitter.Capacity);
