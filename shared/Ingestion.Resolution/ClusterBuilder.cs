@@ -12,10 +12,16 @@ internal sealed class ClusterBuilder(IncidentResolver resolver)
         var owner = new int[mentions.Count];
         for (int i = 0; i < mentions.Count; i++) { groups[i] = [i]; owner[i] = i; }
 
+        // Groups only grow and a conflict stays in any group that holds it, so two groups found in conflict stay so:
+        // the many edges between them (a dense day at one place) are refused without comparing them again.
+        var refused = new HashSet<(int, int)>();
         foreach (var e in Edges(mentions))
         {
             int ga = owner[e.Low], gb = owner[e.High];
-            if (ga == gb || !CanMerge(mentions, groups[ga], groups[gb])) continue;
+            if (ga == gb) continue;
+            var pair = (Math.Min(ga, gb), Math.Max(ga, gb));
+            if (refused.Contains(pair)) continue;
+            if (!CanMerge(mentions, groups[ga], groups[gb])) { refused.Add(pair); continue; }
             var (keep, drop) = ga < gb ? (ga, gb) : (gb, ga);
             foreach (int i in groups[drop]) owner[i] = keep;
             groups[keep].AddRange(groups[drop]);

@@ -9,13 +9,15 @@ internal static class PlaceRules
     private const double EarthRadiusKm = 6371.0;
 
     /// <summary>Unknown precision words count as province: wide enough to be found, narrow enough not to swallow a country.</summary>
-    public static PlacePrecision ParsePrecision(string? precision) => precision?.Trim().ToLowerInvariant() switch
+    public static PlacePrecision ParsePrecision(string? precision)
     {
-        "site" => PlacePrecision.Site,
-        "city" => PlacePrecision.City,
-        "country" => PlacePrecision.Country,
-        _ => PlacePrecision.Province,
-    };
+        // Compared in place, without a lower-cased copy: this runs several times for every pair of mentions compared.
+        var word = precision.AsSpan().Trim();
+        if (word.Equals("site", StringComparison.OrdinalIgnoreCase)) return PlacePrecision.Site;
+        if (word.Equals("city", StringComparison.OrdinalIgnoreCase)) return PlacePrecision.City;
+        if (word.Equals("country", StringComparison.OrdinalIgnoreCase)) return PlacePrecision.Country;
+        return PlacePrecision.Province;
+    }
 
     public static double DistanceKm(double lat1, double lon1, double lat2, double lon2)
     {

@@ -56,6 +56,57 @@ public sealed class ResolutionPlanTests
         Assert.Equal(older, plan.Absorbed[newer]);
     }
 
+    [Fact]
+    public void Joining_without_clustering_ends_where_clustering_the_neighbourhood_ends()
+    {
+        // Neighbourhoods as the Store holds them (the resolver's own clustering), then one more mention: whenever the
+        // shortcut answers, its incidents must be exactly those of clustering everything, and it must answer often.
+        var random = new Random(42);
+        int answered = 0, trials = 400;
+        for (var trial = 0; trial < trials; trial++)
+        {
+            var stored = Enumerable.Range(0, random.Next(0, 14)).Select(_ => RandomRow(random)).ToList();
+            foreach (var cluster in Resolver.Cluster(stored.Select(MentionMapping.ToMention)))
+            {
+                var incident = Guid.NewGuid();
+                foreach (var member in stored.Where(r => cluster.Mentions.Any(m => m.MentionId == r.MentionId))) member.IncidentId = incident;
+            }
+            var added = RandomRow(random);
+            if (ResolutionPlan.Joining(Resolver, added, stored) is not { } joined) continue;
+            answered++;
+            var clustered = ResolutionPlan.ByClustering(Resolver, added, stored, _ => Epoch);
+            var expected = clustered.Incidents.Select(p => Ids(p.Members)).ToHashSet(HashSet<Guid>.CreateSetComparer());
+            var actual = stored.Where(r => r.IncidentId != joined.Incidents[0].IncidentId).GroupBy(r => r.IncidentId).Select(g => Ids(g))
+                .Append(Ids(joined.Incidents[0].Members)).ToHashSet(HashSet<Guid>.CreateSetComparer());
+            Assert.True(expected.SetEquals(actual), $"trial {trial}: the shortcut and clustering disagree");
+            Assert.Empty(clustered.Absorbed);
+        }
+        Assert.InRange(answered, trials / 2, trials);
+    }
+
+    private static HashSet<Guid> Ids(IEnumerable<MentionRecord> rows) => rows.Select(r => r.MentionId).ToHashSet();
+
+    // Close places of every precision, days a few apart, two kinds and attackers, a few outlets and shared articles:
+    // enough matches, bridges and conflicts for every branch of the rule.
+    private static MentionRecord RandomRow(Random random)
+    {
+        string[] precisions = ["site", "city", "province"];
+        var place = new ReportedPlace
+        {
+            Id = random.Next(3) == 0 ? null : $"p{random.Next(4)}", Name = $"place {random.Next(4)}", Country = "IQ",
+            Lat = 33.0 + random.Next(5) * 0.15, Lon = 44.0, Precision = precisions[random.Next(3)],
+        };
+        var day = Day.AddDays(random.Next(4));
+        var reported = Mentions.Rockets(place, day, $"s{random.Next(5)}.example", killed: random.Next(3) == 0 ? random.Next(1, 4) : null) with
+        {
+            ArticleId = new Guid(random.Next(30), 0, 0, new byte[8]),
+            Date = random.Next(4) == 0 ? null : day,
+            Kind = random.Next(4) == 0 ? "drone_attack" : "rocket_attack",
+            Attacker = random.Next(4) == 0 ? "kataib_hezbollah" : random.Next(3) == 0 ? "islamic_resistance_in_iraq" : "unknown",
+        };
+        return MentionMapping.ToRecord(reported, Guid.Empty, Epoch);
+    }
+
     private static MentionRecord Row(ReportedPlace place, string source, Guid incident) =>
         MentionMapping.ToRecord(Mentions.Rockets(place, Day, source), incident, Epoch);
 }

@@ -15,7 +15,37 @@ internal sealed record ResolutionPlan(IReadOnlyList<PlannedIncident> Incidents, 
 {
     /// <param name="related">Stored mentions, each with its current IncidentId (not modified here).</param>
     /// <param name="createdAt">When each stored incident was opened: the oldest keeps its id.</param>
-    public static ResolutionPlan For(IncidentResolver resolver, MentionRecord added, IReadOnlyList<MentionRecord> related, Func<Guid, DateTimeOffset> createdAt)
+    public static ResolutionPlan For(IncidentResolver resolver, MentionRecord added, IReadOnlyList<MentionRecord> related, Func<Guid, DateTimeOffset> createdAt) =>
+        Joining(resolver, added, related) ?? ByClustering(resolver, added, related, createdAt);
+
+    /// <summary>
+    /// The common case without clustering, which costs the square of the neighbourhood where this costs one pass.
+    /// When the new mention matches mentions of one incident at most and conflicts with none of its members,
+    /// clustering the neighbourhood gives back its incidents with the mention added to that one (or alone): every
+    /// merge the stored incidents were built from still meets no conflict, every merge refused still meets its
+    /// conflict, and the new mention's own merges stay inside one conflict-free incident. Null otherwise: the
+    /// mention bridges incidents or splits one, and only clustering can say how.
+    /// </summary>
+    internal static ResolutionPlan? Joining(IncidentResolver resolver, MentionRecord added, IReadOnlyList<MentionRecord> related)
+    {
+        var mention = MentionMapping.ToMention(added);
+        var neighbours = related.Select(r => (Record: r, Mention: MentionMapping.ToMention(r))).ToList();
+        Guid? joined = null;
+        foreach (var (record, other) in neighbours)
+        {
+            if (!resolver.SameIncident(mention, other)) continue;
+            if (joined is { } id && id != record.IncidentId) return null;
+            joined = record.IncidentId;
+        }
+        if (joined is not { } incidentId) return new ResolutionPlan([new PlannedIncident(Guid.NewGuid(), true, [added])], new Dictionary<Guid, Guid>());
+
+        var members = neighbours.Where(n => n.Record.IncidentId == incidentId).ToList();
+        if (members.Any(n => resolver.Conflicts(mention, n.Mention))) return null;
+        return new ResolutionPlan([new PlannedIncident(incidentId, false, [.. members.Select(n => n.Record), added])], new Dictionary<Guid, Guid>());
+    }
+
+    /// <summary>The resolver's clustering of the whole neighbourhood, which may merge, split and move.</summary>
+    internal static ResolutionPlan ByClustering(IncidentResolver resolver, MentionRecord added, IReadOnlyList<MentionRecord> related, Func<Guid, DateTimeOffset> createdAt)
     {
         var byId = related.Append(added).ToDictionary(m => m.MentionId);
         var clusters = resolver.Cluster(byId.Values.Select(MentionMapping.ToMention))
