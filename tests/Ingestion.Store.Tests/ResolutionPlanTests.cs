@@ -15,7 +15,7 @@ public sealed class ResolutionPlanTests
     public void A_mention_matching_nothing_opens_an_incident()
     {
         var added = Row(Mentions.Rumeilan, "a", Guid.Empty);
-        var planned = Assert.Single(ResolutionPlan.For(Resolver, added, [], _ => Epoch).Incidents);
+        var planned = Assert.Single(Plan(added, [], _ => Epoch).Incidents);
         Assert.True(planned.IsNew);
         Assert.Equal([added], planned.Members);
     }
@@ -25,7 +25,7 @@ public sealed class ResolutionPlanTests
     {
         var incident = Guid.NewGuid();
         var added = Row(Mentions.Rumeilan, "b", Guid.Empty);
-        var plan = ResolutionPlan.For(Resolver, added, [Row(Mentions.Rumeilan, "a", incident)], _ => Epoch);
+        var plan = Plan(added, [Row(Mentions.Rumeilan, "a", incident)], _ => Epoch);
         Assert.Equal(incident, plan.IncidentOf(added).IncidentId);
         Assert.False(plan.IncidentOf(added).IsNew);
     }
@@ -35,7 +35,7 @@ public sealed class ResolutionPlanTests
     {
         var incident = Guid.NewGuid();
         var added = Row(Mentions.AinAlAsad, "b", Guid.Empty);
-        var plan = ResolutionPlan.For(Resolver, added, [Row(Mentions.Rumeilan, "a", incident)], _ => Epoch);
+        var plan = Plan(added, [Row(Mentions.Rumeilan, "a", incident)], _ => Epoch);
         Assert.True(plan.IncidentOf(added).IsNew);
         Assert.Empty(plan.Absorbed);
     }
@@ -50,7 +50,7 @@ public sealed class ResolutionPlanTests
         var far = Mentions.AinAlAsad with { Id = null, Name = "b", Lat = 33.55, Lon = 44.0, Precision = "city" };
         var province = Mentions.AinAlAsad with { Id = null, Name = "p", Lat = 33.3, Lon = 44.0, Precision = "province" };
         var added = Row(province, "c", Guid.Empty);
-        var plan = ResolutionPlan.For(Resolver, added, [Row(site, "a", older), Row(far, "b", newer)],
+        var plan = Plan(added, [Row(site, "a", older), Row(far, "b", newer)],
             id => id == older ? Epoch : Epoch.AddHours(1));
         Assert.Equal(older, Assert.Single(plan.Incidents).IncidentId);
         Assert.Equal(older, plan.Absorbed[newer]);
@@ -83,6 +83,10 @@ public sealed class ResolutionPlanTests
         }
         Assert.InRange(answered, trials / 2, trials);
     }
+
+    // As the Store plans: the shortcut when it answers, clustering otherwise.
+    private static ResolutionPlan Plan(MentionRecord added, IReadOnlyList<MentionRecord> related, Func<Guid, DateTimeOffset> createdAt) =>
+        ResolutionPlan.Joining(Resolver, added, related) ?? ResolutionPlan.ByClustering(Resolver, added, related, createdAt);
 
     private static HashSet<Guid> Ids(IEnumerable<MentionRecord> rows) => rows.Select(r => r.MentionId).ToHashSet();
 

@@ -13,11 +13,6 @@ internal sealed record PlannedIncident(Guid IncidentId, bool IsNew, IReadOnlyLis
 /// </summary>
 internal sealed record ResolutionPlan(IReadOnlyList<PlannedIncident> Incidents, IReadOnlyDictionary<Guid, Guid> Absorbed)
 {
-    /// <param name="related">Stored mentions, each with its current IncidentId (not modified here).</param>
-    /// <param name="createdAt">When each stored incident was opened: the oldest keeps its id.</param>
-    public static ResolutionPlan For(IncidentResolver resolver, MentionRecord added, IReadOnlyList<MentionRecord> related, Func<Guid, DateTimeOffset> createdAt) =>
-        Joining(resolver, added, related) ?? ByClustering(resolver, added, related, createdAt);
-
     /// <summary>
     /// The common case without clustering, which costs the square of the neighbourhood where this costs one pass.
     /// When the new mention matches mentions of one incident at most and conflicts with none of its members,
@@ -26,6 +21,7 @@ internal sealed record ResolutionPlan(IReadOnlyList<PlannedIncident> Incidents, 
     /// conflict, and the new mention's own merges stay inside one conflict-free incident. Null otherwise: the
     /// mention bridges incidents or splits one, and only clustering can say how.
     /// </summary>
+    /// <param name="related">Stored mentions, each with its current IncidentId (not modified here).</param>
     internal static ResolutionPlan? Joining(IncidentResolver resolver, MentionRecord added, IReadOnlyList<MentionRecord> related)
     {
         var mention = MentionMapping.ToMention(added);
@@ -45,6 +41,7 @@ internal sealed record ResolutionPlan(IReadOnlyList<PlannedIncident> Incidents, 
     }
 
     /// <summary>The resolver's clustering of the whole neighbourhood, which may merge, split and move.</summary>
+    /// <param name="createdAt">When each stored incident was opened: the oldest keeps its id.</param>
     internal static ResolutionPlan ByClustering(IncidentResolver resolver, MentionRecord added, IReadOnlyList<MentionRecord> related, Func<Guid, DateTimeOffset> createdAt)
     {
         var byId = related.Append(added).ToDictionary(m => m.MentionId);
