@@ -18,11 +18,13 @@ public static class LoadReport
     public static Task<Span> MentionsAsync(string store, DateTimeOffset since) =>
         SpanAsync(store, "SELECT count(*), min(\"CollectedAt\"), max(\"RecordedAt\") FROM \"Mentions\" WHERE \"CollectedAt\" >= @since", since);
 
-    public static async Task<long> ScalarAsync(string database, string sql)
+    /// <param name="since">The value of the query's @since parameter, if it has one.</param>
+    public static async Task<long> ScalarAsync(string database, string sql, DateTimeOffset? since = null)
     {
         await using var connection = new NpgsqlConnection(database);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(sql, connection);
+        if (since is { } from) command.Parameters.AddWithValue("since", from.UtcDateTime);
         return Convert.ToInt64(await command.ExecuteScalarAsync());
     }
 

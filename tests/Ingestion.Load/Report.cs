@@ -13,7 +13,11 @@ public static class Report
         var mentions = await LoadReport.MentionsAsync(storeDb, measuredFrom);
         var expectedMentions = corpus.Articles.Skip(options.Warmup).Sum(a => a.Incidents.Count);
         var incidents = await LoadReport.ScalarAsync(storeDb, "SELECT count(*) FROM \"Incidents\" WHERE \"MergedInto\" IS NULL");
-        var endToEnd = options.Articles / Math.Max((mentions.Last - articles.First).TotalSeconds, 0.001);
+        var seconds = Math.Max((mentions.Last - articles.First).TotalSeconds, 0.001);
+        var endToEnd = options.Articles / seconds;
+        // Incidents opened by the measured articles (not the warm-up's) and still live, over the same span.
+        var measuredIncidents = await LoadReport.ScalarAsync(storeDb,
+            "SELECT count(*) FROM \"Incidents\" WHERE \"MergedInto\" IS NULL AND \"CreatedAt\" >= @since", measuredFrom);
 
         var opened = receiver.Arrivals.Where(a => a.Type == "incident.opened").ToList();
         // Per alert delivered: from the collection of the article whose mention caused it to the receiver's 2xx.
@@ -23,8 +27,8 @@ public static class Report
 
             == load: {options.Articles} articles after {options.Warmup} warm-up, {options.Workers} worker(s), rate {(options.Rate is { } r ? $"{r:0}/s" : "unlimited (all published at once)")} ==
             articles read        {articles.Count} of {options.Articles}: {articles.PerSecond:0.0} articles/s (first collected -> last processed)
-            mentions stored      {mentions.Count} of {expectedMentions}: {mentions.PerSecond:0.0} incidents/s (first collected -> last stored)
-            end to end           {endToEnd:0.0} articles/s (first collected -> last mention stored)
+            mentions stored      {mentions.Count} of {expectedMentions}: {mentions.PerSecond:0.0} mentions/s (first collected -> last stored)
+            end to end           {endToEnd:0.0} articles/s, {measuredIncidents / seconds:0.0} incidents/s (first collected -> last mention stored)
             incidents            {incidents} live (resolver predicted {corpus.ExpectedIncidents}); {opened.Count} opened alerts received, {opened.Select(a => a.WebhookId).Distinct().Count()} distinct
             collected -> stored  {LoadReport.Percentiles(await LoadReport.CollectedToStoredAsync(storeDb, measuredFrom))}
             collected -> alerted {LoadReport.Percentiles(toAlert)} (every alert, opened and revised)
