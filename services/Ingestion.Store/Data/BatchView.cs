@@ -14,6 +14,7 @@ internal sealed class BatchView(StoreDbContext db)
     private readonly Dictionary<Guid, HashSet<MentionRecord>> byIncident = [];
     private readonly HashSet<MentionRecord> tracked = [];
     private readonly List<(MentionRecord Record, IncidentMention Mention)> unwritten = [];
+    private readonly Dictionary<Guid, IncidentMention> models = [];
 
     /// <summary>A row as read from the database, or the batch's own version of it if the batch has seen it.</summary>
     public MentionRecord Know(MentionRecord row)
@@ -31,6 +32,17 @@ internal sealed class BatchView(StoreDbContext db)
         tracked.Add(record);
         byId.Add(record.MentionId, record);
         unwritten.Add((record, mention));
+        models[record.MentionId] = mention;
+    }
+
+    /// <summary>
+    /// The resolver's model of a row, made once per batch: a dense neighbourhood is read again for every mention that
+    /// falls in it, and a mention's content never changes once recorded (only its IncidentId, which the model lacks).
+    /// </summary>
+    public IncidentMention ModelOf(MentionRecord row)
+    {
+        if (!models.TryGetValue(row.MentionId, out var model)) models.Add(row.MentionId, model = MentionMapping.ToMention(row));
+        return model;
     }
 
     public void Move(MentionRecord mention, Guid incidentId)

@@ -21,7 +21,7 @@ public sealed class EfIncidentStore(StoreDbContext db, IncidentResolver resolver
         // each open an incident. Replicas of the Store serialise here; SQLite's writer lock does it there.
         if (db.IsPostgres) await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(7261001)", ct);
 
-        (view, incidentsInBatch) = (new BatchView(db), []);
+        (view, incidentsInBatch, createdAt) = (new BatchView(db), [], []);
         var ids = mentions.Select(m => m.Value.MentionId).ToList();
         var recorded = await db.Mentions.AsNoTracking().Where(m => ids.Contains(m.MentionId)).ToDictionaryAsync(m => m.MentionId, m => m.IncidentId, ct);
         var outcomes = new List<MentionOutcome>(mentions.Count);
@@ -51,8 +51,8 @@ public sealed class EfIncidentStore(StoreDbContext db, IncidentResolver resolver
         var mention = MentionMapping.ToMention(reported);
         var related = await LoadRelatedAsync(mention, ct);
         // Stored incidents are read as the plan needs them: none to open one, one to join it, all around to cluster.
-        var plan = ResolutionPlan.Joining(resolver, added, related)
-                   ?? ResolutionPlan.ByClustering(resolver, added, related, await CreationTimesAsync(related, ct));
+        var plan = ResolutionPlan.Joining(resolver, added, related, view.ModelOf)
+                   ?? ResolutionPlan.ByClustering(resolver, added, related, view.ModelOf, CreationTimes());
         var incidents = await LoadIncidentsAsync(plan.Incidents.Where(p => !p.IsNew).Select(p => p.IncidentId).Concat(plan.Absorbed.Keys).ToList(), ct);
 
         var before = related.GroupBy(m => m.IncidentId).ToDictionary(g => g.Key, g => g.ToList());
@@ -102,11 +102,12 @@ public sealed class EfIncidentStore(StoreDbContext db, IncidentResolver resolver
         return new MentionOutcome(MentionResult.Revised, incident.Id, changes);
     }
 
-    private static IncidentView Summarize(IEnumerable<MentionRecord> mentions) => IncidentSummary.Summarize(mentions.Select(MentionMapping.ToMention).ToList());
+    private IncidentView Summarize(IEnumerable<MentionRecord> mentions) => IncidentSummary.Summarize(mentions.Select(view.ModelOf).ToList());
 
     // The batch's own view of mentions and incidents (see BatchView): the database sees none of its changes before its end.
     private BatchView view = null!;
     private Dictionary<Guid, IncidentRecord> incidentsInBatch = [];
+    private Dictionary<Guid, DateTimeOffset> createdAt = [];
 
     /// <summary>Every mention of every live incident that has a mention inside the resolver's candidate window, as the batch sees it.</summary>
     private async Task<List<MentionRecord>> LoadRelatedAsync(IncidentMention mention, CancellationToken ct)
@@ -130,18 +131,22 @@ public sealed class EfIncidentStore(StoreDbContext db, IncidentResolver resolver
         // 52 incidents at 135,000 mentions). Given the ids themselves, it looks them up (0.86 + 0.50 ms for 36 incidents
         // at 99,000 mentions).
         var storedIncidentIds = await nearby.Select(m => m.IncidentId).Distinct().ToListAsync(ct);
-        var stored = storedIncidentIds.Count == 0 ? []
-            : await db.Mentions.AsNoTracking().Where(m => storedIncidentIds.Contains(m.IncidentId)).ToListAsync(ct);
+        // Each row comes with its incident's creation time, which clustering needs for every incident around (the
+        // oldest keeps its id): most come out unchanged, so reading their whole rows would be waste, and a query
+        // of its own costs a round trip.
+        var rows = storedIncidentIds.Count == 0 ? []
+            : await db.Mentions.AsNoTracking().Where(m => storedIncidentIds.Contains(m.IncidentId))
+                .Join(db.Incidents, m => m.IncidentId, i => i.Id, (m, i) => new { Mention = m, i.CreatedAt }).ToListAsync(ct);
+        foreach (var row in rows) createdAt[row.Mention.IncidentId] = row.CreatedAt;
+        var stored = rows.Select(r => r.Mention);
         // A row the batch has seen counts with the incident id the batch gave it; mentions it added are matched here.
         var incidentIds = stored.Select(view.Know).Select(m => m.IncidentId).Concat(view.IncidentsAddedIn(w)).ToHashSet();
         return incidentIds.SelectMany(view.MembersOf).ToList();
     }
 
-    private async Task<Func<Guid, DateTimeOffset>> CreationTimesAsync(IEnumerable<MentionRecord> related, CancellationToken ct)
-    {
-        var incidents = await LoadIncidentsAsync(related.Select(m => m.IncidentId).ToList(), ct);
-        return id => incidents[id].CreatedAt;
-    }
+    /// <summary>When each incident of the neighbourhood was opened: read with its mentions, or opened by this batch.</summary>
+    private Func<Guid, DateTimeOffset> CreationTimes() =>
+        id => incidentsInBatch.TryGetValue(id, out var opened) ? opened.CreatedAt : createdAt[id];
 
     private async Task<Dictionary<Guid, IncidentRecord>> LoadIncidentsAsync(List<Guid> ids, CancellationToken ct)
     {

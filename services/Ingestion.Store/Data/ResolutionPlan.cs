@@ -23,10 +23,11 @@ internal sealed record ResolutionPlan(IReadOnlyList<PlannedIncident> Incidents, 
     /// mention bridges incidents or splits one, and only clustering can say how.
     /// </summary>
     /// <param name="related">Stored mentions, each with its current IncidentId (not modified here).</param>
-    internal static ResolutionPlan? Joining(IncidentResolver resolver, MentionRecord added, IReadOnlyList<MentionRecord> related)
+    /// <param name="modelOf">The resolver's model of a row (the Store maps each row once per batch).</param>
+    internal static ResolutionPlan? Joining(IncidentResolver resolver, MentionRecord added, IReadOnlyList<MentionRecord> related, Func<MentionRecord, IncidentMention> modelOf)
     {
-        var mention = MentionMapping.ToMention(added);
-        var neighbours = related.Select(r => (Record: r, Mention: MentionMapping.ToMention(r))).ToList();
+        var mention = modelOf(added);
+        var neighbours = related.Select(r => (Record: r, Mention: modelOf(r))).ToList();
         Guid? joined = null;
         foreach (var (record, other) in neighbours)
         {
@@ -43,10 +44,11 @@ internal sealed record ResolutionPlan(IReadOnlyList<PlannedIncident> Incidents, 
 
     /// <summary>The resolver's clustering of the whole neighbourhood, which may merge, split and move.</summary>
     /// <param name="createdAt">When each stored incident was opened: the oldest keeps its id.</param>
-    internal static ResolutionPlan ByClustering(IncidentResolver resolver, MentionRecord added, IReadOnlyList<MentionRecord> related, Func<Guid, DateTimeOffset> createdAt)
+    internal static ResolutionPlan ByClustering(IncidentResolver resolver, MentionRecord added, IReadOnlyList<MentionRecord> related,
+        Func<MentionRecord, IncidentMention> modelOf, Func<Guid, DateTimeOffset> createdAt)
     {
         var byId = related.Append(added).ToDictionary(m => m.MentionId);
-        var clusters = resolver.Cluster(byId.Values.Select(MentionMapping.ToMention))
+        var clusters = resolver.Cluster(byId.Values.Select(modelOf))
             .Select(c => c.Mentions.Select(m => byId[m.MentionId]).ToList())
             .OrderBy(members => Stored(members, added).Select(m => createdAt(m.IncidentId)).DefaultIfEmpty(DateTimeOffset.MaxValue).Min())
             .ToList();
