@@ -26,13 +26,12 @@ internal sealed class BatchView(StoreDbContext db)
     }
 
     /// <summary>A new mention, written with the batch; it joins its incident through <see cref="Move"/>.</summary>
-    public void Add(MentionRecord record, IncidentMention mention)
+    public void Add(MentionRecord record)
     {
         db.Mentions.Add(record);
         tracked.Add(record);
         byId.Add(record.MentionId, record);
-        unwritten.Add((record, mention));
-        models[record.MentionId] = mention;
+        unwritten.Add((record, ModelOf(record)));
     }
 
     /// <summary>

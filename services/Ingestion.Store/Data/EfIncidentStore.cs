@@ -48,7 +48,7 @@ public sealed class EfIncidentStore(StoreDbContext db, IncidentResolver resolver
     {
         var now = time.GetUtcNow();
         var added = MentionMapping.ToRecord(reported, Guid.Empty, now);
-        var mention = MentionMapping.ToMention(reported);
+        var mention = view.ModelOf(added);
         var related = await LoadRelatedAsync(mention, ct);
         // Stored incidents are read as the plan needs them: none to open one, one to join it, all around to cluster.
         var plan = ResolutionPlan.Joining(resolver, added, related, view.ModelOf)
@@ -56,7 +56,7 @@ public sealed class EfIncidentStore(StoreDbContext db, IncidentResolver resolver
         var incidents = await LoadIncidentsAsync(plan.Incidents.Where(p => !p.IsNew).Select(p => p.IncidentId).Concat(plan.Absorbed.Keys).ToList(), ct);
 
         var before = related.GroupBy(m => m.IncidentId).ToDictionary(g => g.Key, g => g.ToList());
-        view.Add(added, mention);
+        view.Add(added);
         MentionOutcome? outcome = null;
         foreach (var planned in plan.Incidents)
         {

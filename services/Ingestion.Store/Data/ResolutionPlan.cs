@@ -17,10 +17,10 @@ internal sealed record ResolutionPlan(IReadOnlyList<PlannedIncident> Incidents, 
     /// The common case without clustering, which costs the square of the neighbourhood where this costs one pass.
     /// When the new mention matches mentions of one incident at most and conflicts with none of its members,
     /// clustering the neighbourhood gives back its incidents (as long as they are what clustering made of it, as the
-    /// Store keeps them) with the mention added to that one (or alone): every
-    /// merge the stored incidents were built from still meets no conflict, every merge refused still meets its
-    /// conflict, and the new mention's own merges stay inside one conflict-free incident. Null otherwise: the
-    /// mention bridges incidents or splits one, and only clustering can say how.
+    /// Store keeps them) with the mention added to that one (or alone): every merge the stored incidents were built
+    /// from still meets no conflict, every merge refused still meets its conflict, and the new mention's own merges
+    /// stay inside one conflict-free incident. Null otherwise: the mention bridges incidents or splits one, and only
+    /// clustering can say how.
     /// </summary>
     /// <param name="related">Stored mentions, each with its current IncidentId (not modified here).</param>
     /// <param name="modelOf">The resolver's model of a row (the Store maps each row once per batch).</param>
