@@ -13,6 +13,14 @@ internal sealed class TcpRelay : IAsyncDisposable
     private readonly int targetPort;
     private readonly List<TcpClient> connections = [];
     private TcpListener? listener;
+    private TaskCompletionSource flowing = Flowing();
+
+    private static TaskCompletionSource Flowing()
+    {
+        var open = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        open.SetResult();
+        return open;
+    }
 
     private TcpRelay(string targetHost, int targetPort) => (this.targetHost, this.targetPort) = (targetHost, targetPort);
 
@@ -38,6 +46,14 @@ internal sealed class TcpRelay : IAsyncDisposable
     }
 
     public void Resume() => Listen(Port);
+
+    /// <summary>
+    /// Stops passing bytes either way while every connection stays open and new ones are still accepted: a broker that
+    /// takes connections but never answers on them, as a client with a broken channel sees it.
+    /// </summary>
+    public void Freeze() => flowing = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public void Thaw() => flowing.TrySetResult();
 
     private void Listen(int port)
     {
@@ -68,7 +84,7 @@ internal sealed class TcpRelay : IAsyncDisposable
             await upstream.ConnectAsync(targetHost, targetPort);
             var a = client.GetStream();
             var b = upstream.GetStream();
-            await Task.WhenAny(a.CopyToAsync(b), b.CopyToAsync(a));
+            await Task.WhenAny(PumpAsync(a, b), PumpAsync(b, a));
         }
         catch (Exception e) when (e is IOException or SocketException or ObjectDisposedException) { }
         finally
@@ -79,9 +95,21 @@ internal sealed class TcpRelay : IAsyncDisposable
         }
     }
 
+    private async Task PumpAsync(Stream from, Stream to)
+    {
+        var buffer = new byte[81920];
+        int read;
+        while ((read = await from.ReadAsync(buffer)) > 0)
+        {
+            await flowing.Task; // held here while frozen
+            await to.WriteAsync(buffer.AsMemory(0, read));
+        }
+    }
+
     public ValueTask DisposeAsync()
     {
         Down();
+        Thaw();
         return ValueTask.CompletedTask;
     }
 }

@@ -60,16 +60,17 @@ public static class BusRegistration
 
     /// <summary>
     /// The "bus-endpoints" health check and the watchdog behind it: a receive endpoint that MassTransit left stopped
-    /// (MassTransit issue 6001) makes /health Unhealthy after Bus:UnhealthyAfter and stops the process after Bus:StopAfter.
+    /// (MassTransit issue 6001), or an outbox relay whose publishes keep failing, makes /health Unhealthy after
+    /// Bus:UnhealthyAfter and stops the process after Bus:StopAfter.
     /// </summary>
     private static void AddEndpointWatchdog(IHostApplicationBuilder builder, IConfigurationSection section, RabbitMqAddress? broker)
     {
         builder.Services.Configure<BusOptions>(section);
         builder.Services.TryAddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton<ReceiveEndpointWatch>();
-        builder.Services.AddReceiveEndpointObserver(sp => sp.GetRequiredService<ReceiveEndpointWatch>());
-        builder.Services.AddHealthChecks().AddCheck<ReceiveEndpointHealthCheck>(ReceiveEndpointHealthCheck.Name);
-        builder.Services.AddHostedService(sp => new BusWatchdog(sp.GetRequiredService<ReceiveEndpointWatch>(), sp.GetRequiredService<IOptions<BusOptions>>(),
+        builder.Services.AddSingleton<BusWatch>();
+        builder.Services.AddReceiveEndpointObserver(sp => sp.GetRequiredService<BusWatch>());
+        builder.Services.AddHealthChecks().AddCheck<BusHealthCheck>(BusHealthCheck.Name);
+        builder.Services.AddHostedService(sp => new BusWatchdog(sp.GetRequiredService<BusWatch>(), sp.GetRequiredService<IOptions<BusOptions>>(),
             broker, sp.GetRequiredService<IHostApplicationLifetime>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<BusWatchdog>>()));
     }
 }

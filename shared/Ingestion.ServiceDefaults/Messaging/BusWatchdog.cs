@@ -6,8 +6,9 @@ using Microsoft.Extensions.Options;
 namespace Ingestion.ServiceDefaults.Messaging;
 
 /// <summary>
-/// Stops the process when a receive endpoint has not been ready for <see cref="BusOptions.StopAfter"/> although the
-/// broker accepts connections, so that the container's restart policy starts a fresh process with a fresh bus.
+/// Stops the process when a receive endpoint has not been ready, or an outbox relay has not been able to publish, for
+/// <see cref="BusOptions.StopAfter"/> although the broker accepts connections, so that the container's restart policy
+/// starts a fresh process with a fresh bus.
 /// </summary>
 /// <remarks>
 /// Why stop rather than only report: Docker Compose marks a container whose health check fails "unhealthy" and
@@ -20,7 +21,7 @@ namespace Ingestion.ServiceDefaults.Messaging;
 /// accepted connections for a whole <see cref="BusOptions.UnhealthyAfter"/>, MassTransit's chance to reconnect,
 /// before the process gives up on its endpoint.
 /// </remarks>
-internal sealed partial class BusWatchdog(ReceiveEndpointWatch watch, IOptions<BusOptions> options, RabbitMqAddress? broker,
+internal sealed partial class BusWatchdog(BusWatch watch, IOptions<BusOptions> options, RabbitMqAddress? broker,
     IHostApplicationLifetime lifetime, TimeProvider time, ILogger<BusWatchdog> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -72,7 +73,8 @@ internal sealed partial class BusWatchdog(ReceiveEndpointWatch watch, IOptions<B
         }
     }
 
-    [LoggerMessage(LogLevel.Critical, "Stopping the process: a bus receive endpoint has not been ready although the broker accepts connections, " +
-        "and MassTransit does not restart it (MassTransit issue 6001); the restart policy starts a fresh process. {Endpoints}")]
+    [LoggerMessage(LogLevel.Critical, "Stopping the process: a bus receive endpoint has not been ready, or an outbox relay has not been able to publish, " +
+        "although the broker accepts connections, and the bus does not recover it (MassTransit issue 6001, a publishing channel left broken); " +
+        "the restart policy starts a fresh process. {Endpoints}")]
     private partial void LogStopping(string endpoints);
 }

@@ -7,7 +7,7 @@ namespace Ingestion.ServiceDefaults.Messaging;
 /// Part of /health (not /alive): Degraded while a receive endpoint is not ready, Unhealthy once one has not been
 /// ready for <see cref="BusOptions.UnhealthyAfter"/>, naming the endpoint and its last state.
 /// </summary>
-internal sealed class ReceiveEndpointHealthCheck(ReceiveEndpointWatch watch, IOptions<BusOptions> options) : IHealthCheck
+internal sealed class BusHealthCheck(BusWatch watch, IOptions<BusOptions> options) : IHealthCheck
 {
     public const string Name = "bus-endpoints";
 

@@ -5,16 +5,16 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 namespace Ingestion.ServiceDefaults.Tests;
 
 /// <summary>The time logic of the bus-endpoints check, on a clock the test moves.</summary>
-public sealed class ReceiveEndpointWatchTests
+public sealed class BusWatchTests
 {
     private static readonly TimeSpan Grace = TimeSpan.FromSeconds(60);
     private static readonly Uri Incidents = new("rabbitmq://broker/store-incident-reported");
     private static readonly Uri Articles = new("rabbitmq://broker/article-collected");
 
     private readonly Clock clock = new();
-    private readonly ReceiveEndpointWatch watch;
+    private readonly BusWatch watch;
 
-    public ReceiveEndpointWatchTests() => watch = new ReceiveEndpointWatch(clock);
+    public BusWatchTests() => watch = new BusWatch(clock);
 
     [Fact]
     public async Task Not_ready_is_degraded_within_the_grace_period_and_unhealthy_from_its_end_naming_the_endpoint()
@@ -62,6 +62,28 @@ public sealed class ReceiveEndpointWatchTests
         await watch.Ready(new Ready(Incidents));
         await watch.Stopping(new Stopping(Incidents, removed: true));
         clock.Advance(TimeSpan.FromHours(1));
+        Assert.Equal(HealthStatus.Healthy, watch.Assess(Grace).Status);
+    }
+
+    [Fact]
+    public async Task A_relay_failing_to_publish_is_reported_from_its_first_failure_until_a_batch_goes_through()
+    {
+        const string Relay = "StoreDbContext outbox relay";
+        await watch.Ready(new Ready(Incidents));
+        watch.RelayPublished(Relay);
+        Assert.Equal(HealthStatus.Healthy, watch.Assess(Grace).Status);
+
+        watch.RelayPublishFailed(Relay, "no confirm within 30 s");
+        clock.Advance(TimeSpan.FromSeconds(30));
+        // Every later failure keeps the first one's clock: a channel that stays broken fails batch after batch.
+        watch.RelayPublishFailed(Relay, "no confirm within 30 s");
+        clock.Advance(TimeSpan.FromSeconds(30));
+        var unhealthy = watch.Assess(Grace);
+        Assert.Equal(HealthStatus.Unhealthy, unhealthy.Status);
+        Assert.Equal(TimeSpan.FromSeconds(60), unhealthy.LongestNotReady);
+        Assert.Equal("StoreDbContext outbox relay not ready for 60 s (publishing failed: no confirm within 30 s)", unhealthy.Description);
+
+        watch.RelayPublished(Relay);
         Assert.Equal(HealthStatus.Healthy, watch.Assess(Grace).Status);
     }
 

@@ -1,0 +1,117 @@
+using System.Net;
+using Ingestion.Contracts;
+using Ingestion.ServiceDefaults.Messaging;
+using Ingestion.ServiceDefaults.Outbox;
+using Ingestion.ServiceDefaults.Persistence;
+using Ingestion.Testing;
+using Ingestion.Testing.Processes;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Logging;
+using static Ingestion.ServiceDefaults.Tests.BusEndpointHealthTests;
+
+namespace Ingestion.ServiceDefaults.Tests;
+
+/// <summary>
+/// An outbox relay whose publishes stop being confirmed while the broker still accepts connections (what a publishing
+/// channel left broken by a broker crash looks like): /health turns Unhealthy naming the relay, the watchdog stops
+/// the process for its restart policy, and the unpublished rows stay in the outbox for the next process.
+/// </summary>
+public sealed class OutboxRelayWatchdogTests : IAsyncLifetime
+{
+    private readonly ScratchFolder scratch = new("relay-watchdog-");
+    private RabbitMqVirtualHost vhost = null!;
+
+    public sealed class RelayContext(DbContextOptions<RelayContext> options) : ServiceDbContext(options), IOutboxContext
+    {
+        public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
+        protected override void OnModelCreating(ModelBuilder model) => model.MapOutbox();
+    }
+
+    public async Task InitializeAsync() => vhost = await RabbitMqVirtualHost.CreateAsync("relay-watchdog");
+
+    public async Task DisposeAsync()
+    {
+        await vhost.DisposeAsync();
+        scratch.Dispose();
+    }
+
+    [Fact]
+    public async Task A_relay_whose_publishes_go_unconfirmed_turns_health_unhealthy_then_stops_the_process_keeping_its_rows()
+    {
+        var logs = new LogCollector();
+        await using var relay = TcpRelay.Start(TestInfrastructure.RabbitMqHost, 5672);
+        await using var host = await ServiceTestHost.StartAsync(
+            new Dictionary<string, string?>
+            {
+                ["Bus:Transport"] = "RabbitMq",
+                ["ConnectionStrings:RabbitMq"] =
+                    $"amqp://{TestInfrastructure.RabbitMqUser}:{TestInfrastructure.RabbitMqPassword}@127.0.0.1:{relay.Port}/{Uri.EscapeDataString(vhost.Name)}",
+                ["Database:Provider"] = "Sqlite",
+                ["ConnectionStrings:Relay"] = $"Data Source={Path.Combine(scratch.Path, "relay.db")}",
+                ["Outbox:PublishTimeout"] = "00:00:02",
+                ["Bus:UnhealthyAfter"] = "00:00:03",
+                ["Bus:StopAfter"] = "00:00:06",
+            },
+            builder =>
+            {
+                builder.AddServiceDefaults();
+                builder.Logging.AddProvider(logs);
+                builder.AddServiceDatabase<RelayContext>("Relay");
+                builder.Services.AddOutboxRelay<RelayContext>();
+                builder.AddIngestionBus();
+            },
+            app => app.MapDefaultEndpoints());
+
+        await EnqueueAsync(host, "https://a.example/1");
+        await Eventually.ReturnsAsync(() => OutboxCountAsync(host), n => n == 0, TimeSpan.FromSeconds(20), "the first row published");
+        Assert.Equal(HealthStatus.Healthy, (await CheckAsync(host)).Status);
+
+        relay.Freeze();
+        var frozenAt = DateTime.UtcNow;
+        await EnqueueAsync(host, "https://a.example/2");
+
+        var unhealthy = await Eventually.ReturnsAsync(() => CheckAsync(host), c => c.Status == HealthStatus.Unhealthy,
+            TimeSpan.FromSeconds(20), "bus-endpoints Unhealthy once publishing has failed for Bus:UnhealthyAfter");
+        Assert.Matches(@"^RelayContext outbox relay not ready for \d+ s \(publishing failed: no confirm within 2 s\)$", unhealthy.Description);
+        using (var http = host.CreateClient()) Assert.Equal(HttpStatusCode.ServiceUnavailable, (await http.GetAsync("/health")).StatusCode);
+        try
+        {
+            await Eventually.ReturnsAsync(() => Task.FromResult(host.App.Lifetime.ApplicationStopping.IsCancellationRequested),
+                stopping => stopping, TimeSpan.FromSeconds(30), "the watchdog to stop the application");
+            // Bus:StopAfter of failing, then Bus:UnhealthyAfter of the broker accepting connections.
+            Assert.True(DateTime.UtcNow - frozenAt >= TimeSpan.FromSeconds(6), "not before Bus:StopAfter");
+            Assert.Equal(1, Environment.ExitCode);
+        }
+        finally
+        {
+            Environment.ExitCode = 0; // the test process's own
+        }
+        Assert.Contains(logs.Entries, e => e.Level == LogLevel.Critical && e.Message.Contains("RelayContext outbox relay not ready for"));
+        Assert.Equal(1, await OutboxCountAsync(host)); // left for the next process to publish
+    }
+
+    private static async Task EnqueueAsync(ServiceTestHost host, string url)
+    {
+        using var scope = host.App.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<RelayContext>();
+        db.Enqueue(new ArticleCollected { ArticleId = Guid.NewGuid(), FeedUrl = "https://a.example/feed", Url = url, CollectedAt = DateTimeOffset.UtcNow },
+            DateTimeOffset.UtcNow);
+        await db.SaveChangesAsync();
+        host.App.Services.GetRequiredService<OutboxSignal<RelayContext>>().Notify();
+    }
+
+    private static async Task<int> OutboxCountAsync(ServiceTestHost host)
+    {
+        using var scope = host.App.Services.CreateScope();
+        return await scope.ServiceProvider.GetRequiredService<RelayContext>().Outbox.CountAsync();
+    }
+
+    private static async Task<(HealthStatus Status, string? Description)> CheckAsync(ServiceTestHost host)
+    {
+        var report = await host.App.Services.GetRequiredService<HealthCheckService>().CheckHealthAsync(r => r.Name == "bus-endpoints");
+        var entry = report.Entries["bus-endpoints"];
+        return (entry.Status, entry.Description);
+    }
+}
