@@ -50,7 +50,14 @@ public sealed class FaultLab : IAsyncDisposable
             lab.Log("database server up");
             lab.Feeds = await SyntheticFeedServer.StartAsync(lab.Corpus.Articles.Select(a => a.Page).ToList(), itemsPerFeed: 50);
             lab.Receiver = await WebhookReceiver.StartAsync();
-            lab.Platform = new PlatformProcesses(new PlatformSettings(lab.Broker.ConnectionString, lab.Database.Server, "faults", lab.Feeds.FeedUrls));
+            lab.Platform = new PlatformProcesses(new PlatformSettings(lab.Broker.ConnectionString, lab.Database.Server, "faults", lab.Feeds.FeedUrls))
+            {
+                // The bus watchdog's limits scaled to a test's patience: a process whose bus stays stuck (an endpoint
+                // left stopped, a publishing channel left broken by the crash) is stopped within a minute and
+                // restarted by the supervision below, where production waits 5 min and a container restart policy.
+                SharedSettings = new Dictionary<string, string?> { ["Bus__UnhealthyAfter"] = "00:00:10", ["Bus__StopAfter"] = "00:00:30" },
+            };
+            lab.Platform.RestartExitedServices(lab.Log);
             lab.Probe = new PipelineProbe(lab.Platform, lab.Receiver, lab.Broker.ConnectionString);
             lab.Log($"{lab.Corpus.Articles.Count} articles, {lab.Corpus.ExpectedMentions} mentions, {lab.Corpus.ExpectedIncidents} incidents expected");
             return lab;

@@ -68,7 +68,9 @@ public sealed class PipelineProbe(PlatformProcesses platform, WebhookReceiver re
 
     /// <summary>
     /// Until every predicted mention is stored and every incident alerted. Fails early when nothing has moved for
-    /// a minute (a message parked in an _error queue never comes back), at the latest after the full patience.
+    /// two minutes (a message parked in an _error queue never comes back), at the latest after the full patience.
+    /// Two, not one: a process whose bus stayed stuck after a fault moves nothing until the watchdog has stopped it
+    /// (Bus:StopAfter plus Bus:UnhealthyAfter, 40 s here) and its fresh process has started.
     /// </summary>
     private async Task WaitForEndStateAsync(SyntheticCorpus corpus)
     {
@@ -80,7 +82,7 @@ public sealed class PipelineProbe(PlatformProcesses platform, WebhookReceiver re
             var alerted = Alerts.Select(a => a.Id).Distinct().Count();
             if (mentions >= corpus.ExpectedMentions && alerted >= corpus.ExpectedIncidents) return;
             if (mentions + alerted != lastProgress) (lastProgress, lastChange) = (mentions + alerted, DateTime.UtcNow);
-            if (DateTime.UtcNow - lastChange > TimeSpan.FromMinutes(1) || DateTime.UtcNow > deadline)
+            if (DateTime.UtcNow - lastChange > TimeSpan.FromMinutes(2) || DateTime.UtcNow > deadline)
                 throw new TimeoutException($"Stuck at {mentions} of {corpus.ExpectedMentions} mentions stored, {alerted} of {corpus.ExpectedIncidents} incidents alerted");
             await Task.Delay(250);
         }

@@ -28,6 +28,11 @@ public sealed class ChildProcess : IAsyncDisposable
     public int Id => process.Id;
     public bool HasExited => process.HasExited;
 
+    /// <summary>The process was killed or stopped by the test, not by itself: a restart policy leaves it down.</summary>
+    public bool StoppedOnPurpose { get; private set; }
+
+    public int? ExitCode => process.HasExited ? process.ExitCode : null;
+
     /// <summary>The last lines the process wrote to stdout and stderr.</summary>
     public string RecentOutput => string.Join('\n', recent);
 
@@ -55,6 +60,7 @@ public sealed class ChildProcess : IAsyncDisposable
     /// <summary>SIGKILL to the process and everything it started: no shutdown code runs, as in a crash.</summary>
     public async Task KillAsync()
     {
+        StoppedOnPurpose = true;
         KillTree(process);
         await process.WaitForExitAsync();
         Live.TryRemove(process.Id, out _);
@@ -63,6 +69,7 @@ public sealed class ChildProcess : IAsyncDisposable
     /// <summary>Graceful stop: SIGTERM (or SIGINT), then SIGKILL if it has not exited in time.</summary>
     public async Task StopAsync(TimeSpan timeout, bool interrupt = false)
     {
+        StoppedOnPurpose = true;
         if (!process.HasExited) _ = Signal(process.Id, interrupt ? SigInt : SigTerm);
         using var wait = new CancellationTokenSource(timeout);
         try { await process.WaitForExitAsync(wait.Token); }
@@ -88,6 +95,7 @@ public sealed class ChildProcess : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        StoppedOnPurpose = true;
         if (!process.HasExited) await KillAsync();
         process.Dispose();
     }

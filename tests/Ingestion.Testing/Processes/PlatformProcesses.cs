@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net.Http.Json;
 using System.Text.Json;
 
@@ -24,9 +25,17 @@ public sealed class PlatformProcesses(PlatformSettings settings) : IAsyncDisposa
     /// <summary>Store and Alerting processes a later start replaced (after a kill): kept for their output and disposal.</summary>
     private readonly List<ServiceProcess> replaced = [];
 
+    /// <summary>How to start each live service again with the settings it was started with.</summary>
+    private readonly ConcurrentDictionary<ServiceProcess, Func<Task>> restarts = new();
+    private readonly CancellationTokenSource supervision = new();
+    private Task? supervisor;
+
     public string DatabaseOf(string service) => $"{settings.PostgresServer};Database={settings.DatabasePrefix}_{service.ToLowerInvariant()}";
 
-    private Dictionary<string, string?> Common(string connectionName) => new()
+    /// <summary>Settings every service gets, before its own (a fault test's shorter watchdog limits).</summary>
+    public IReadOnlyDictionary<string, string?> SharedSettings { get; init; } = new Dictionary<string, string?>();
+
+    private Dictionary<string, string?> Common(string connectionName) => new(SharedSettings)
     {
         ["Bus__Transport"] = "RabbitMq",
         ["ConnectionStrings__RabbitMq"] = settings.RabbitMq,
@@ -36,7 +45,8 @@ public sealed class PlatformProcesses(PlatformSettings settings) : IAsyncDisposa
 
     /// <summary>Starts the Store; called again (after a kill), the new process takes over on the same database.</summary>
     public async Task<ServiceProcess> StartStoreAsync(IReadOnlyDictionary<string, string?>? extra = null) =>
-        Store = Replacing(Store, await ServiceProcess.StartAsync("Ingestion.Store", "store", With(Common("Store"), extra), StartTimeout));
+        Store = Replacing(Store, Restartable(await ServiceProcess.StartAsync("Ingestion.Store", "store", With(Common("Store"), extra), StartTimeout),
+            () => StartStoreAsync(extra)));
 
     /// <summary>
     /// Starts Alerting; called again (after a kill), the new process finds the subscriptions and recorded deliveries
@@ -52,7 +62,8 @@ public sealed class PlatformProcesses(PlatformSettings settings) : IAsyncDisposa
         // One receiver takes every alert of a run: the per-subscription rate limit would make the run measure itself.
         env["Alerting__DefaultRateLimitPerMinute"] = "1000000";
         if (Store is not null) env["Alerting__StoreBaseUrl"] = Store.BaseAddress.ToString();
-        return Alerting = Replacing(Alerting, await ServiceProcess.StartAsync("Ingestion.Alerting", "alerting", With(env, extra), StartTimeout));
+        return Alerting = Replacing(Alerting, Restartable(await ServiceProcess.StartAsync("Ingestion.Alerting", "alerting", With(env, extra), StartTimeout),
+            () => StartAlertingAsync(extra)));
     }
 
     public async Task<ServiceProcess> StartWorkerAsync(IReadOnlyDictionary<string, string?>? extra = null)
@@ -68,7 +79,12 @@ public sealed class PlatformProcesses(PlatformSettings settings) : IAsyncDisposa
         for (var i = 0; i < settings.FeedUrls.Count; i++) env[$"FeedWorker__Feeds__{i}__Url"] = settings.FeedUrls[i];
         var worker = await ServiceProcess.StartAsync("Ingestion.FeedWorker", $"worker{Interlocked.Increment(ref workersStarted)}", With(env, extra), StartTimeout);
         lock (Workers) Workers.Add(worker); // replicas may start side by side
-        return worker;
+        return Restartable(worker, async () =>
+        {
+            lock (Workers) Workers.Remove(worker);
+            lock (replaced) if (!replaced.Contains(worker)) replaced.Add(worker);
+            await StartWorkerAsync(extra);
+        });
     }
 
     /// <summary>Subscribes a webhook to every incident over the subscriptions API; returns the signing secret.</summary>
@@ -82,6 +98,39 @@ public sealed class PlatformProcesses(PlatformSettings settings) : IAsyncDisposa
     }
 
     public IEnumerable<ServiceProcess> All => replaced.Concat(Workers).Concat(new[] { Store, Alerting }.OfType<ServiceProcess>());
+
+    /// <summary>
+    /// From now on, a service process that exits by itself is started again with the settings it had, as Compose's
+    /// <c>restart: unless-stopped</c> does: the bus watchdog stops a process whose bus it cannot recover and relies on
+    /// that. A process the test killed or stopped stays down, for the test to start again when it chooses.
+    /// </summary>
+    public void RestartExitedServices(Action<string> log) => supervisor ??= Task.Run(async () =>
+    {
+        var ct = supervision.Token;
+        while (!ct.IsCancellationRequested)
+        {
+            try { await Task.Delay(TimeSpan.FromMilliseconds(500), ct); }
+            catch (OperationCanceledException) { return; }
+            foreach (var (service, restart) in restarts)
+            {
+                if (service.Process.StoppedOnPurpose) restarts.TryRemove(service, out _);
+                if (!service.Process.HasExited || service.Process.StoppedOnPurpose || ct.IsCancellationRequested) continue;
+                log($"{service.Process.Name} exited by itself with code {service.Process.ExitCode}: restarted, as its restart policy would");
+                try
+                {
+                    await restart();
+                    restarts.TryRemove(service, out _);
+                }
+                catch (Exception error) { log($"restarting {service.Process.Name} failed, tried again: {error.Message}"); }
+            }
+        }
+    });
+
+    private ServiceProcess Restartable(ServiceProcess started, Func<Task> restart)
+    {
+        restarts[started] = restart;
+        return started;
+    }
 
     private ServiceProcess Replacing(ServiceProcess? previous, ServiceProcess started)
     {
@@ -100,6 +149,8 @@ public sealed class PlatformProcesses(PlatformSettings settings) : IAsyncDisposa
 
     public async ValueTask DisposeAsync()
     {
+        await supervision.CancelAsync();
+        if (supervisor is not null) await supervisor;
         foreach (var service in All.ToList()) await service.DisposeAsync();
     }
 }
