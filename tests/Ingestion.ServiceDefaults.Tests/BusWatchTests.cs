@@ -73,11 +73,12 @@ public sealed class BusWatchTests
         watch.RelayPublished(Relay);
         Assert.Equal(HealthStatus.Healthy, watch.Assess(Grace).Status);
 
-        watch.RelayPublishFailed(Relay, "no confirm within 30 s");
+        // A batch that waited 30 s for its confirms has not worked for those 30 s.
+        watch.RelayPublishFailed(Relay, "no confirm within 30 s", waited: TimeSpan.FromSeconds(30));
+        Assert.Equal(TimeSpan.FromSeconds(30), watch.Assess(Grace).LongestNotReady);
         clock.Advance(TimeSpan.FromSeconds(30));
         // Every later failure keeps the first one's clock: a channel that stays broken fails batch after batch.
-        watch.RelayPublishFailed(Relay, "no confirm within 30 s");
-        clock.Advance(TimeSpan.FromSeconds(30));
+        watch.RelayPublishFailed(Relay, "no confirm within 30 s", waited: TimeSpan.FromSeconds(30));
         var unhealthy = watch.Assess(Grace);
         Assert.Equal(HealthStatus.Unhealthy, unhealthy.Status);
         Assert.Equal(TimeSpan.FromSeconds(60), unhealthy.LongestNotReady);

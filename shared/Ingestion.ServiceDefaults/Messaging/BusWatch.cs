@@ -46,8 +46,12 @@ public sealed class BusWatch(TimeProvider time) : IReceiveEndpointObserver
     /// <summary>The relay published its batch, or had nothing to publish.</summary>
     public void RelayPublished(string relay) => Record(RelayKey(relay), relay, "publishing", ready: true);
 
-    /// <summary>The broker did not take the relay's batch (an error, or no confirm in time). Database errors do not count.</summary>
-    public void RelayPublishFailed(string relay, string reason) => Record(RelayKey(relay), relay, $"publishing failed: {reason}", ready: false);
+    /// <summary>
+    /// The broker did not take the relay's batch (an error, or no confirm in time) after <paramref name="waited"/>:
+    /// a publish that waited 30 s for its confirm has not worked for 30 s. Database errors do not count.
+    /// </summary>
+    public void RelayPublishFailed(string relay, string reason, TimeSpan waited) =>
+        Record(RelayKey(relay), relay, $"publishing failed: {reason}", ready: false, since: time.GetUtcNow() - waited);
 
     /// <summary>Healthy when every part works; Degraded while one does not; Unhealthy once one has not for <paramref name="unhealthyAfter"/>.</summary>
     public Assessment Assess(TimeSpan unhealthyAfter)
@@ -71,14 +75,14 @@ public sealed class BusWatch(TimeProvider time) : IReceiveEndpointObserver
         return Task.CompletedTask;
     }
 
-    private void Record(string key, string name, string state, bool ready)
+    private void Record(string key, string name, string state, bool ready, DateTimeOffset? since = null)
     {
-        var now = time.GetUtcNow();
+        var from = since ?? time.GetUtcNow();
         // The clock starts at the first state that is not working and keeps running through later ones (Faulted, then
         // Completed...; one failed publish after another): only a working state stops it.
         parts.AddOrUpdate(key,
-            _ => new PartState(name, state, ready ? null : now),
-            (_, old) => old with { State = state, NotWorkingSince = ready ? null : old.NotWorkingSince ?? now });
+            _ => new PartState(name, state, ready ? null : from),
+            (_, old) => old with { State = state, NotWorkingSince = ready ? null : old.NotWorkingSince ?? from });
     }
 
     private static string RelayKey(string relay) => "outbox:" + relay;

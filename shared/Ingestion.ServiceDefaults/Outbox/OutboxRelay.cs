@@ -73,13 +73,15 @@ public sealed partial class OutboxRelay<TContext>(IServiceScopeFactory scopes, O
         // The rows stay locked and unpublished if the broker never answers: the batch is abandoned and retried.
         using var confirmed = CancellationTokenSource.CreateLinkedTokenSource(ct);
         confirmed.CancelAfter(options.Value.PublishTimeout);
+        var attempt = Stopwatch.StartNew();
         try
         {
             await Task.WhenAll(batch.Select(message => PublishAsync(bus, message, confirmed.Token)));
         }
         catch (Exception error) when (!ct.IsCancellationRequested)
         {
-            watch?.RelayPublishFailed(Name, confirmed.IsCancellationRequested ? $"no confirm within {options.Value.PublishTimeout.TotalSeconds:0} s" : error.Message);
+            watch?.RelayPublishFailed(Name, confirmed.IsCancellationRequested ? $"no confirm within {options.Value.PublishTimeout.TotalSeconds:0} s" : error.Message,
+                attempt.Elapsed);
             throw;
         }
         watch?.RelayPublished(Name);

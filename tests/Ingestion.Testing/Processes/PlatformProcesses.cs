@@ -150,7 +150,9 @@ public sealed class PlatformProcesses(PlatformSettings settings) : IAsyncDisposa
     public async ValueTask DisposeAsync()
     {
         await supervision.CancelAsync();
-        if (supervisor is not null) await supervisor;
+        // A restart under way may wait minutes for its process to turn healthy; the process is killed when this one
+        // exits (ChildProcess), so a failed test does not wait for it.
+        if (supervisor is not null) await Task.WhenAny(supervisor, Task.Delay(TimeSpan.FromSeconds(5)));
         foreach (var service in All.ToList()) await service.DisposeAsync();
     }
 }

@@ -1,25 +1,26 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace Ingestion.ServiceDefaults.Tests;
+namespace Ingestion.Testing;
 
 /// <summary>
-/// A loopback TCP relay to the broker that a test takes down and brings back: a broker outage as the service sees it
-/// (connections cut, new ones refused) without touching the broker other tests share.
+/// A loopback TCP relay to the broker that a test takes down and brings back, or freezes: a broker outage, or a
+/// connection gone silent, as the service sees it, without touching the broker other tests share.
 /// </summary>
-internal sealed class TcpRelay : IAsyncDisposable
+public sealed class TcpRelay : IAsyncDisposable
 {
     private readonly string targetHost;
     private readonly int targetPort;
-    private readonly List<TcpClient> connections = [];
+    private readonly List<Link> links = [];
     private TcpListener? listener;
-    private TaskCompletionSource flowing = Flowing();
 
-    private static TaskCompletionSource Flowing()
+    /// <summary>One relayed connection; once frozen, what either side sends is read and dropped.</summary>
+    private sealed class Link(TcpClient client, TcpClient upstream)
     {
-        var open = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        open.SetResult();
-        return open;
+        private volatile bool frozen;
+        public TcpClient Client => client;
+        public TcpClient Upstream => upstream;
+        public bool Frozen { get => frozen; set => frozen = value; }
     }
 
     private TcpRelay(string targetHost, int targetPort) => (this.targetHost, this.targetPort) = (targetHost, targetPort);
@@ -38,22 +39,29 @@ internal sealed class TcpRelay : IAsyncDisposable
     {
         listener?.Stop();
         listener = null;
-        lock (connections)
+        lock (links)
         {
-            foreach (var connection in connections) connection.Dispose();
-            connections.Clear();
+            foreach (var link in links)
+            {
+                link.Client.Dispose();
+                link.Upstream.Dispose();
+            }
+            links.Clear();
         }
     }
 
     public void Resume() => Listen(Port);
 
     /// <summary>
-    /// Stops passing bytes either way while every connection stays open and new ones are still accepted: a broker that
-    /// takes connections but never answers on them, as a client with a broken channel sees it.
+    /// Every connection open now passes no byte again either way, yet stays open until one side closes it; new
+    /// connections are accepted and relayed. What a client whose channel was left broken sees: the broker is up and
+    /// never answers on that connection. A fresh process (a fresh connection) gets through, and when the stuck one
+    /// exits its connection closes, so the broker requeues what it had delivered to it.
     /// </summary>
-    public void Freeze() => flowing = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-
-    public void Thaw() => flowing.TrySetResult();
+    public void Freeze()
+    {
+        lock (links) foreach (var link in links) link.Frozen = true;
+    }
 
     private void Listen(int port)
     {
@@ -77,39 +85,37 @@ internal sealed class TcpRelay : IAsyncDisposable
 
     private async Task RelayAsync(TcpClient client)
     {
-        var upstream = new TcpClient();
-        lock (connections) { connections.Add(client); connections.Add(upstream); }
+        var link = new Link(client, new TcpClient());
+        lock (links) links.Add(link);
         try
         {
-            await upstream.ConnectAsync(targetHost, targetPort);
+            await link.Upstream.ConnectAsync(targetHost, targetPort);
             var a = client.GetStream();
-            var b = upstream.GetStream();
-            await Task.WhenAny(PumpAsync(a, b), PumpAsync(b, a));
+            var b = link.Upstream.GetStream();
+            await Task.WhenAny(PumpAsync(link, a, b), PumpAsync(link, b, a));
         }
         catch (Exception e) when (e is IOException or SocketException or ObjectDisposedException) { }
         finally
         {
             client.Dispose();
-            upstream.Dispose();
-            lock (connections) { connections.Remove(client); connections.Remove(upstream); }
+            link.Upstream.Dispose();
+            lock (links) links.Remove(link);
         }
     }
 
-    private async Task PumpAsync(Stream from, Stream to)
+    private static async Task PumpAsync(Link link, Stream from, Stream to)
     {
         var buffer = new byte[81920];
         int read;
         while ((read = await from.ReadAsync(buffer)) > 0)
         {
-            await flowing.Task; // held here while frozen
-            await to.WriteAsync(buffer.AsMemory(0, read));
+            if (!link.Frozen) await to.WriteAsync(buffer.AsMemory(0, read));
         }
     }
 
     public ValueTask DisposeAsync()
     {
         Down();
-        Thaw();
         return ValueTask.CompletedTask;
     }
 }
