@@ -4,8 +4,8 @@ using Microsoft.Extensions.Options;
 namespace Ingestion.ServiceDefaults.Messaging;
 
 /// <summary>
-/// Part of /health (not /alive): Degraded while a receive endpoint is not ready, Unhealthy once one has not been
-/// ready for <see cref="BusOptions.UnhealthyAfter"/>, naming the endpoint and its last state.
+/// Part of /health (not /alive): Degraded while a receive endpoint is not ready or an outbox relay's publishes fail,
+/// Unhealthy once that has lasted <see cref="BusOptions.UnhealthyAfter"/>, naming the endpoint or relay and its last state.
 /// </summary>
 internal sealed class BusHealthCheck(BusWatch watch, IOptions<BusOptions> options) : IHealthCheck
 {

@@ -115,7 +115,7 @@ public sealed class PlatformProcesses(PlatformSettings settings) : IAsyncDisposa
             {
                 if (service.Process.StoppedOnPurpose) restarts.TryRemove(service, out _);
                 if (!service.Process.HasExited || service.Process.StoppedOnPurpose || ct.IsCancellationRequested) continue;
-                log($"{service.Process.Name} exited by itself with code {service.Process.ExitCode}: restarted, as its restart policy would");
+                log($"{service.Process.Name} exited by itself with code {service.Process.ExitCode}: restarting it, as its restart policy would");
                 try
                 {
                     await restart();
