@@ -52,6 +52,30 @@ public sealed class StoreIncidentConsumerTests(StoreHostFixture store) : IClassF
     }
 
     [Fact]
+    public async Task A_later_less_confident_mention_leaves_the_incident_its_best_evidence_and_every_mention_its_text()
+    {
+        // The first is stored alone, so the second's batch reads it as a neighbour, without its text.
+        var day = new DateOnly(2024, 3, 3);
+        var best = Mentions.Rockets(Mentions.AinAlAsad, day, "outlet-a.example") with { Confidence = 0.95, Evidence = "سقطت ثلاثة صواريخ على قاعدة عين الأسد" };
+        await store.PublishAsync(best);
+        using var http = store.Host.CreateClient();
+        var url = "/incidents?country=IQ&from=2024-03-03&to=2024-03-03";
+        await Eventually.ReturnsAsync(() => http.GetFromJsonAsync<List<IncidentSnapshot>>(url)!, list => list!.Count == 1, Timeout, "the first mention stored");
+        var later = Mentions.Rockets(Mentions.AinAlAsad, day, "outlet-b.example") with { Confidence = 0.6, Evidence = "أنباء عن قصف القاعدة" };
+        await store.PublishAsync(later);
+
+        var listed = await Eventually.ReturnsAsync(() => http.GetFromJsonAsync<List<IncidentSnapshot>>(url)!,
+            list => list!.Count == 1 && list[0].ArticleCount == 2, Timeout, "the second mention joined");
+        Assert.Equal(best.Evidence, listed![0].Evidence);
+        var detail = await http.GetFromJsonAsync<IncidentDetail>($"/incidents/{listed[0].IncidentId}");
+        foreach (var sent in new[] { best, later })
+        {
+            var stored = Assert.Single(detail!.Mentions, m => m.MentionId == sent.MentionId);
+            Assert.Equal((sent.ArticleUrl, sent.Evidence), (stored.ArticleUrl, stored.Evidence));
+        }
+    }
+
+    [Fact]
     public async Task Casualty_figures_from_two_outlets_are_kept_as_a_range()
     {
         var day = new DateOnly(2024, 2, 2);
