@@ -18,7 +18,7 @@ namespace Ingestion.ServiceDefaults.Tests;
 /// </summary>
 public sealed class BusEndpointHealthTests(ITestOutputHelper output) : IAsyncLifetime
 {
-    private const string EndpointsCheck = "bus-endpoints";
+    internal const string EndpointsCheck = "bus-endpoints";
     private RabbitMqVirtualHost vhost = null!;
 
     public sealed record Ping(Guid Id);
@@ -129,18 +129,24 @@ public sealed class BusEndpointHealthTests(ITestOutputHelper output) : IAsyncLif
 
         var stoppedAt = DateTime.UtcNow;
         await host.App.Services.GetRequiredService<EndpointHandles>().Endpoints["ping"].Stop(CancellationToken.None);
+        await AssertStoppedByWatchdogAsync(host, stoppedAt + TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(20));
+        Assert.Contains(logs.Entries, e => e.Level == LogLevel.Critical && e.Message.Contains("ping not ready for"));
+    }
+
+    /// <summary>The watchdog stops the application, not before <paramref name="notBefore"/>, with exit code 1.</summary>
+    internal static async Task AssertStoppedByWatchdogAsync(ServiceTestHost host, DateTime notBefore, TimeSpan within)
+    {
         try
         {
             await Eventually.ReturnsAsync(() => Task.FromResult(host.App.Lifetime.ApplicationStopping.IsCancellationRequested),
-                stopping => stopping, TimeSpan.FromSeconds(20), "the watchdog to stop the application");
-            Assert.True(DateTime.UtcNow - stoppedAt >= TimeSpan.FromSeconds(3), "not before Bus:StopAfter");
+                stopping => stopping, within, "the watchdog to stop the application");
+            Assert.True(DateTime.UtcNow >= notBefore, "not before Bus:StopAfter");
             Assert.Equal(1, Environment.ExitCode); // so that an on-failure restart policy restarts it as well
         }
         finally
         {
             Environment.ExitCode = 0; // the test process's own
         }
-        Assert.Contains(logs.Entries, e => e.Level == LogLevel.Critical && e.Message.Contains("ping not ready for"));
     }
 
     private async Task<ServiceTestHost> StartAsync(TimeSpan unhealthyAfter, TimeSpan? stopAfter = null, LogCollector? logs = null, TcpRelay? relay = null) =>
@@ -176,7 +182,7 @@ public sealed class BusEndpointHealthTests(ITestOutputHelper output) : IAsyncLif
             done => done, TimeSpan.FromSeconds(20), "both consumers to receive their message");
     }
 
-    private static async Task<(HealthStatus Status, string? Description)> CheckAsync(ServiceTestHost host, string check)
+    internal static async Task<(HealthStatus Status, string? Description)> CheckAsync(ServiceTestHost host, string check)
     {
         var report = await host.App.Services.GetRequiredService<HealthCheckService>().CheckHealthAsync(r => r.Name == check);
         var entry = report.Entries[check];
