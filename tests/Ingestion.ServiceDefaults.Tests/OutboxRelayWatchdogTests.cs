@@ -42,27 +42,8 @@ public sealed class OutboxRelayWatchdogTests : IAsyncLifetime
     {
         var logs = new LogCollector();
         await using var relay = TcpRelay.Start(TestInfrastructure.RabbitMqHost, 5672);
-        await using var host = await ServiceTestHost.StartAsync(
-            new Dictionary<string, string?>
-            {
-                ["Bus:Transport"] = "RabbitMq",
-                ["ConnectionStrings:RabbitMq"] =
-                    $"amqp://{TestInfrastructure.RabbitMqUser}:{TestInfrastructure.RabbitMqPassword}@127.0.0.1:{relay.Port}/{Uri.EscapeDataString(vhost.Name)}",
-                ["Database:Provider"] = "Sqlite",
-                ["ConnectionStrings:Relay"] = $"Data Source={Path.Combine(scratch.Path, "relay.db")}",
-                ["Outbox:PublishTimeout"] = "00:00:02",
-                ["Bus:UnhealthyAfter"] = "00:00:03",
-                ["Bus:StopAfter"] = "00:00:06",
-            },
-            builder =>
-            {
-                builder.AddServiceDefaults();
-                builder.Logging.AddProvider(logs);
-                builder.AddServiceDatabase<RelayContext>("Relay");
-                builder.Services.AddOutboxRelay<RelayContext>();
-                builder.AddIngestionBus();
-            },
-            app => app.MapDefaultEndpoints());
+        await using var host = await StartAsync(logs,
+            $"amqp://{TestInfrastructure.RabbitMqUser}:{TestInfrastructure.RabbitMqPassword}@127.0.0.1:{relay.Port}/{Uri.EscapeDataString(vhost.Name)}");
 
         await EnqueueAsync(host, "https://a.example/1");
         await Eventually.ReturnsAsync(() => OutboxCountAsync(host), n => n == 0, TimeSpan.FromSeconds(20), "the first row published");
@@ -81,6 +62,50 @@ public sealed class OutboxRelayWatchdogTests : IAsyncLifetime
         Assert.Contains(logs.Entries, e => e.Level == LogLevel.Critical && e.Message.Contains("RelayContext outbox relay not ready for"));
         Assert.Equal(1, await OutboxCountAsync(host)); // left for the next process to publish
     }
+
+    [Fact]
+    public async Task A_row_that_cannot_be_read_back_blocks_the_relay_with_its_reason_but_is_not_taken_for_a_broker_failure()
+    {
+        var logs = new LogCollector();
+        await using var host = await StartAsync(logs, vhost.ConnectionString);
+        using (var scope = host.App.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<RelayContext>();
+            db.Outbox.Add(new OutboxMessage { MessageType = "Ingestion.Contracts.NoSuchMessage", Payload = "{}", CreatedAt = DateTimeOffset.UtcNow });
+            await db.SaveChangesAsync();
+        }
+        host.App.Services.GetRequiredService<OutboxSignal<RelayContext>>().Notify();
+
+        await Eventually.ReturnsAsync(() => Task.FromResult(logs.Entries.Any(e => e.Level == LogLevel.Warning && e.Message.Contains("unknown message type Ingestion.Contracts.NoSuchMessage"))),
+            seen => seen, TimeSpan.FromSeconds(20), "the relay's warning naming the row's type");
+        // Past Bus:StopAfter plus Bus:UnhealthyAfter: a restart would not mend the row, so nothing stops the process.
+        await Task.Delay(TimeSpan.FromSeconds(10));
+        Assert.Equal(HealthStatus.Healthy, (await CheckAsync(host, EndpointsCheck)).Status);
+        Assert.False(host.App.Lifetime.ApplicationStopping.IsCancellationRequested, "stopped for a row the broker never saw");
+        Assert.Equal(1, await OutboxCountAsync(host)); // kept, for an operator to see
+    }
+
+    private async Task<ServiceTestHost> StartAsync(LogCollector logs, string rabbitMq) =>
+        await ServiceTestHost.StartAsync(
+            new Dictionary<string, string?>
+            {
+                ["Bus:Transport"] = "RabbitMq",
+                ["ConnectionStrings:RabbitMq"] = rabbitMq,
+                ["Database:Provider"] = "Sqlite",
+                ["ConnectionStrings:Relay"] = $"Data Source={Path.Combine(scratch.Path, $"relay-{Guid.NewGuid():N}.db")}",
+                ["Outbox:PublishTimeout"] = "00:00:02",
+                ["Bus:UnhealthyAfter"] = "00:00:03",
+                ["Bus:StopAfter"] = "00:00:06",
+            },
+            builder =>
+            {
+                builder.AddServiceDefaults();
+                builder.Logging.AddProvider(logs);
+                builder.AddServiceDatabase<RelayContext>("Relay");
+                builder.Services.AddOutboxRelay<RelayContext>();
+                builder.AddIngestionBus();
+            },
+            app => app.MapDefaultEndpoints());
 
     private static async Task EnqueueAsync(ServiceTestHost host, string url)
     {

@@ -70,13 +70,16 @@ public sealed partial class OutboxRelay<TContext>(IServiceScopeFactory scopes, O
     /// <summary>Publishes the batch and waits for every confirm, reporting the outcome to the bus watch.</summary>
     private async Task PublishAllAsync(IPublishEndpoint bus, List<OutboxMessage> batch, CancellationToken ct)
     {
+        // Read back before publishing: a row that cannot be read fails the batch, but it is this process's fault, not
+        // the broker's, and restarting the process would not mend it.
+        var messages = batch.Select(message => (Row: message, Payload: ReadPayload(message))).ToList();
         // The rows stay locked and unpublished if the broker never answers: the batch is abandoned and retried.
         using var confirmed = CancellationTokenSource.CreateLinkedTokenSource(ct);
         confirmed.CancelAfter(options.Value.PublishTimeout);
         var attempt = Stopwatch.StartNew();
         try
         {
-            await Task.WhenAll(batch.Select(message => PublishAsync(bus, message, confirmed.Token)));
+            await Task.WhenAll(messages.Select(m => PublishAsync(bus, m.Row, m.Payload, confirmed.Token)));
         }
         catch (Exception error) when (!ct.IsCancellationRequested)
         {
@@ -87,14 +90,20 @@ public sealed partial class OutboxRelay<TContext>(IServiceScopeFactory scopes, O
         watch?.RelayPublished(Name);
     }
 
-    private static async Task PublishAsync(IPublishEndpoint bus, OutboxMessage message, CancellationToken ct)
+    private static object ReadPayload(OutboxMessage message)
     {
         var type = typeof(Contracts.ArticleCollected).Assembly.GetType(message.MessageType)
-            ?? throw new InvalidOperationException($"Unknown outbox message type {message.MessageType}");
+            ?? throw new InvalidOperationException($"Outbox row {message.Id}: unknown message type {message.MessageType}");
+        return JsonSerializer.Deserialize(message.Payload, type)
+            ?? throw new InvalidOperationException($"Outbox row {message.Id}: empty {message.MessageType} payload");
+    }
+
+    private static async Task PublishAsync(IPublishEndpoint bus, OutboxMessage message, object payload, CancellationToken ct)
+    {
+        var type = payload.GetType();
         ActivityContext.TryParse(message.TraceParent, null, out var parent);
         using var activity = IngestionTelemetry.Source.StartActivity("outbox publish", ActivityKind.Internal, parent);
         activity?.SetTag("messaging.message.type", type.Name);
-        var payload = JsonSerializer.Deserialize(message.Payload, type)!;
         await bus.Publish(payload, type, ct);
     }
 
