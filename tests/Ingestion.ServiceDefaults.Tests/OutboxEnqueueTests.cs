@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Text.Json;
 using Ingestion.Contracts;
 using Ingestion.ServiceDefaults.Outbox;
-using Ingestion.ServiceDefaults.Persistence;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
@@ -12,17 +11,11 @@ public sealed class OutboxEnqueueTests : IDisposable
 {
     private readonly SqliteConnection connection = new("Data Source=:memory:");
 
-    private sealed class OutboxOnlyContext(DbContextOptions<OutboxOnlyContext> options) : ServiceDbContext(options), IOutboxContext
-    {
-        public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
-        protected override void OnModelCreating(ModelBuilder model) => model.MapOutbox();
-    }
-
     [Fact]
     public async Task Enqueued_message_is_stored_with_its_type_payload_and_the_current_trace()
     {
         connection.Open();
-        await using var db = new OutboxOnlyContext(new DbContextOptionsBuilder<OutboxOnlyContext>().UseSqlite(connection).Options);
+        await using var db = new RelayContext(new DbContextOptionsBuilder<RelayContext>().UseSqlite(connection).Options);
         await db.Database.EnsureCreatedAsync();
         using var source = new ActivitySource("outbox-test");
         using var listener = new ActivityListener { ShouldListenTo = _ => true, Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllData };

@@ -4,7 +4,6 @@ using Ingestion.ServiceDefaults.Messaging;
 using Ingestion.ServiceDefaults.Outbox;
 using Ingestion.ServiceDefaults.Persistence;
 using Ingestion.Testing;
-using Ingestion.Testing.Processes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -14,27 +13,22 @@ using static Ingestion.ServiceDefaults.Tests.BusEndpointHealthTests;
 namespace Ingestion.ServiceDefaults.Tests;
 
 /// <summary>
-/// An outbox relay whose publishes stop being confirmed while the broker still accepts connections (what a publishing
-/// channel left broken by a broker crash looks like): /health turns Unhealthy naming the relay, the watchdog stops
-/// the process for its restart policy, and the unpublished rows stay in the outbox for the next process.
+/// An outbox relay (its outbox on the real PostgreSQL) whose publishes stop being confirmed while the broker still
+/// accepts connections (what a publishing channel left broken by a broker crash looks like): /health turns Unhealthy
+/// naming the relay, the watchdog stops the process for its restart policy, and the unpublished rows stay in the
+/// outbox for the next process.
 /// </summary>
 public sealed class OutboxRelayWatchdogTests : IAsyncLifetime
 {
-    private readonly ScratchFolder scratch = new("relay-watchdog-");
+    private readonly PostgresTestDatabase database = new("relay_watchdog");
     private RabbitMqVirtualHost vhost = null!;
-
-    public sealed class RelayContext(DbContextOptions<RelayContext> options) : ServiceDbContext(options), IOutboxContext
-    {
-        public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
-        protected override void OnModelCreating(ModelBuilder model) => model.MapOutbox();
-    }
 
     public async Task InitializeAsync() => vhost = await RabbitMqVirtualHost.CreateAsync("relay-watchdog");
 
     public async Task DisposeAsync()
     {
         await vhost.DisposeAsync();
-        scratch.Dispose();
+        await database.DisposeAsync();
     }
 
     [Fact]
@@ -91,8 +85,8 @@ public sealed class OutboxRelayWatchdogTests : IAsyncLifetime
             {
                 ["Bus:Transport"] = "RabbitMq",
                 ["ConnectionStrings:RabbitMq"] = rabbitMq,
-                ["Database:Provider"] = "Sqlite",
-                ["ConnectionStrings:Relay"] = $"Data Source={Path.Combine(scratch.Path, $"relay-{Guid.NewGuid():N}.db")}",
+                ["Database:Provider"] = "Postgres",
+                ["ConnectionStrings:Relay"] = database.ConnectionString,
                 ["Outbox:PublishTimeout"] = "00:00:02",
                 ["Bus:UnhealthyAfter"] = "00:00:03",
                 ["Bus:StopAfter"] = "00:00:06",

@@ -32,7 +32,7 @@ namespace Ingestion.ServiceDefaults.Outbox;
 /// broker accepts connections.
 /// </remarks>
 public sealed partial class OutboxRelay<TContext>(IServiceScopeFactory scopes, OutboxSignal<TContext> signal, IOptions<OutboxOptions> options,
-    ILogger<OutboxRelay<TContext>> logger, BusWatch? watch = null)
+    ILogger<OutboxRelay<TContext>> logger, BusWatch watch)
     : BackgroundService where TContext : ServiceDbContext, IOutboxContext
 {
     private const int BatchSize = 100;
@@ -83,11 +83,11 @@ public sealed partial class OutboxRelay<TContext>(IServiceScopeFactory scopes, O
         }
         catch (Exception error) when (!ct.IsCancellationRequested)
         {
-            watch?.RelayPublishFailed(Name, confirmed.IsCancellationRequested ? $"no confirm within {options.Value.PublishTimeout.TotalSeconds:0} s" : error.Message,
+            watch.RelayPublishFailed(Name, confirmed.IsCancellationRequested ? $"no confirm within {options.Value.PublishTimeout.TotalSeconds:0} s" : error.Message,
                 attempt.Elapsed);
             throw;
         }
-        watch?.RelayPublished(Name);
+        watch.RelayPublished(Name);
     }
 
     private static object ReadPayload(OutboxMessage message)
