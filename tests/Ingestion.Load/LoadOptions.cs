@@ -4,7 +4,7 @@ namespace Ingestion.Load;
 
 /// <summary>
 /// Command line: --articles N --workers 1|2|4 [--rate R] [--warmup W] [--feeds F] [--items-per-feed K]
-/// [--memory-every SECONDS] [--seed S] [--separate] [--dry-run].
+/// [--memory-every SECONDS] [--per-day D] [--seed S] [--separate] [--dry-run].
 /// </summary>
 /// <param name="Warmup">
 /// Articles run through the platform before the measured ones, so the figures are of warm processes (JIT done,
@@ -12,8 +12,12 @@ namespace Ingestion.Load;
 /// </param>
 /// <param name="Feeds">How many feeds the articles are dealt to; by default enough that each article stays in its feed's window.</param>
 /// <param name="MemoryEvery">Seconds between samples of each service's resident memory during the measured part (a soak).</param>
+/// <param name="PerDay">
+/// Articles published per day, days advancing through the run as a live stream's do; unset, publication days are
+/// spread at random over 2,400 days, so the neighbourhood of each new mention grows as the run goes.
+/// </param>
 public sealed record LoadOptions(int Articles, int Workers, double? Rate, int Warmup, int? Feeds, int ItemsPerFeed, int? MemoryEvery,
-    int Seed, bool SeparateIncidents, bool DryRun)
+    int? PerDay, int Seed, bool SeparateIncidents, bool DryRun)
 {
     public static LoadOptions Parse(string[] args)
     {
@@ -28,6 +32,7 @@ public sealed record LoadOptions(int Articles, int Workers, double? Rate, int Wa
             Int("--feeds"),
             Int("--items-per-feed") ?? 200,
             Int("--memory-every"),
+            Int("--per-day"),
             Int("--seed") ?? 8,
             Flag("--separate"),
             Flag("--dry-run"));

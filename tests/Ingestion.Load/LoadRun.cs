@@ -17,7 +17,7 @@ public static class LoadRun
     public static async Task<int> RunAsync(LoadOptions options)
     {
         var clock = Stopwatch.StartNew();
-        var corpus = SyntheticCorpus.Generate(options.Warmup + options.Articles, options.Seed, options.SeparateIncidents);
+        var corpus = SyntheticCorpus.Generate(options.Warmup + options.Articles, options.Seed, options.SeparateIncidents, articlesPerDay: options.PerDay);
         Console.WriteLine($"generated {options.Warmup} warm-up and {options.Articles} measured articles ({corpus.ExpectedMentions} mentions, {corpus.ExpectedIncidents} incidents by the resolver) in {clock.Elapsed.TotalSeconds:0.0} s");
 
         await using var vhost = await RabbitMqVirtualHost.CreateAsync("load");

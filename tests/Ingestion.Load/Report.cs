@@ -25,7 +25,7 @@ public static class Report
 
         Console.WriteLine($"""
 
-            == load: {options.Articles} articles after {options.Warmup} warm-up, {options.Workers} worker(s), rate {(options.Rate is { } r ? $"{r:0}/s" : "unlimited (all published at once)")} ==
+            == load: {options.Articles} articles after {options.Warmup} warm-up, {options.Workers} worker(s), rate {(options.Rate is { } r ? $"{r:0}/s" : "unlimited (all published at once)")}, {(options.PerDay is { } d ? $"{d} articles a day" : "days at random over 2,400")} ==
             articles read        {articles.Count} of {options.Articles}: {articles.PerSecond:0.0} articles/s (first collected -> last processed)
             mentions stored      {mentions.Count} of {expectedMentions}: {mentions.PerSecond:0.0} mentions/s (first collected -> last stored)
             end to end           {endToEnd:0.0} articles/s, {measuredIncidents / seconds:0.0} incidents/s (first collected -> last mention stored)

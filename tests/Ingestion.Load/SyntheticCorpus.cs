@@ -17,6 +17,8 @@ public sealed record SyntheticArticle(FeedArticle Page, DateOnly Published, IRea
 /// libraries: it reports at least one incident, and it is no copy of another (content hash and MinHash at the
 /// FeedWorker's threshold), so the FeedWorker drops none of them. The expected number of incidents is what the
 /// batch resolver makes of all their mentions, as `ingest extract` would.
+/// Publication days are either spread at random over 2,400 days, so the articles around any day and place grow
+/// denser the longer a run goes, or advance with the articles, a given number a day, as a live stream's do.
 /// </summary>
 public sealed partial class SyntheticCorpus
 {
@@ -27,11 +29,12 @@ public sealed partial class SyntheticCorpus
     public required int ExpectedIncidents { get; init; }
     public int ExpectedMentions => Articles.Sum(a => a.Incidents.Count);
 
+    /// <param name="articlesPerDay">Articles published per day, in order, from the first day; null: days at random over 2,400 days.</param>
     /// <param name="separateIncidents">
     /// Keep only articles whose incidents are new to the resolver, so every mention opens its own incident and
     /// exactly one alert follows each (fault tests). Costs a clustering per article: for small N only.
     /// </param>
-    public static SyntheticCorpus Generate(int count, int seed, bool separateIncidents, double nearDuplicateThreshold = 0.8)
+    public static SyntheticCorpus Generate(int count, int seed, bool separateIncidents, double nearDuplicateThreshold = 0.8, int? articlesPerDay = null)
     {
         var extractor = IncidentExtractor.Load();
         var material = SeedMaterial.Load(extractor);
@@ -44,7 +47,7 @@ public sealed partial class SyntheticCorpus
         for (var attempt = 0; articles.Count < count; attempt++)
         {
             if (attempt > count * 20) throw new InvalidOperationException($"Only {articles.Count} of {count} distinct articles after {attempt} attempts");
-            var published = FirstDay.AddDays(random.Next(Days));
+            var published = FirstDay.AddDays(articlesPerDay is { } perDay ? articles.Count / perDay : random.Next(Days));
             var text = Compose(material, random);
             var incidents = extractor.Extract(text, published);
             if (incidents.Count == 0) continue;

@@ -9,18 +9,21 @@ using Ingestion.Store.Data;
 using Ingestion.Testing;
 using Microsoft.EntityFrameworkCore;
 
-// dotnet run -c Release --project tests/Ingestion.Store.Benchmarks -- [--articles N] [--every M] [--batch B] [--seed S]
+// dotnet run -c Release --project tests/Ingestion.Store.Benchmarks -- [--articles N] [--every M] [--batch B] [--seed S] [--per-day D]
 //
 // Does the Store keep its pace as its database fills? The synthetic corpus of the load command (publication days
 // spread over 2,400 days, as in the soak) is resolved by the Store's own EfIncidentStore in batches of B, on a
 // fresh PostgreSQL database, and every M mentions the rate of that stretch is printed with its ratio to the
-// first stretch: a Store whose cost per mention grows with what it holds shows a falling ratio.
+// first stretch: a Store whose cost per mention grows with what it holds shows a falling ratio. With --per-day D,
+// publication days advance D articles a day, as a live stream's do, so what grows is the table, not the
+// neighbourhood of each new mention.
 string? Value(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
 int Int(string name, int fallback) => Value(name) is { } text ? int.Parse(text, CultureInfo.InvariantCulture) : fallback;
 int articles = Int("--articles", 30_000), every = Int("--every", 5_000), batchSize = Int("--batch", 200), seed = Int("--seed", 8);
+int? perDay = Value("--per-day") is null ? null : Int("--per-day", 0);
 
 var clock = Stopwatch.StartNew();
-var corpus = SyntheticCorpus.Generate(articles, seed, separateIncidents: false);
+var corpus = SyntheticCorpus.Generate(articles, seed, separateIncidents: false, articlesPerDay: perDay);
 var mentions = corpus.Articles.SelectMany(StoreLoad.Mentions).ToList();
 Console.WriteLine($"{articles} articles, {mentions.Count} mentions generated in {clock.Elapsed.TotalSeconds:0.0} s");
 
