@@ -3,7 +3,18 @@ namespace Ingestion.Resolution;
 /// <summary>Order-independent agglomeration of mentions into incidents for <see cref="IncidentResolver.Cluster"/>.</summary>
 internal sealed class ClusterBuilder(IncidentResolver resolver)
 {
-    private readonly record struct Edge(int DateGap, double DistanceKm, int Low, int High);
+    /// <summary>A matching pair; edges sort strongest first: closest dates, then closest places, then indexes (MentionId order).</summary>
+    private readonly record struct Edge(int DateGap, double DistanceKm, int Low, int High) : IComparable<Edge>
+    {
+        // Compared field by field, not as tuples through a delegate: a dense week gives tens of thousands of edges to sort.
+        public int CompareTo(Edge other)
+        {
+            var order = DateGap.CompareTo(other.DateGap);
+            if (order == 0) order = DistanceKm.CompareTo(other.DistanceKm);
+            if (order == 0) order = Low.CompareTo(other.Low);
+            return order != 0 ? order : High.CompareTo(other.High);
+        }
+    }
 
     public IReadOnlyList<IncidentCluster> Build(IEnumerable<IncidentMention> input)
     {
@@ -70,7 +81,7 @@ internal sealed class ClusterBuilder(IncidentResolver resolver)
                 edges.Add(new Edge(gap, km, Math.Min(i, j), Math.Max(i, j)));
             }
         }
-        edges.Sort((p, q) => (p.DateGap, p.DistanceKm, p.Low, p.High).CompareTo((q.DateGap, q.DistanceKm, q.Low, q.High)));
+        edges.Sort();
         return edges;
     }
 

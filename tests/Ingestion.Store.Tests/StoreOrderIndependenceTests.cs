@@ -64,6 +64,26 @@ public sealed class StoreOrderIndependenceTests
         }
     }
 
+    [Fact]
+    public async Task A_mention_finds_its_neighbour_where_its_own_batch_moved_it()
+    {
+        // A (dated) and B (undated, published eleven days later: its week misses A's day) are two incidents. C, undated
+        // and published in between, matches both and merges them: B's mention moves to A's incident, the older. E,
+        // published five days after B, matches B alone, which the database still files under B's old incident until the
+        // batch ends: resolved in C's batch, E must find B where C put it, and join the merged incident.
+        var undated = Mentions.Rockets(Mentions.AinAlAsad, Day, "x.example") with { Date = null };
+        IncidentReported a = Mentions.Rockets(Mentions.AinAlAsad, Day, "a.example"),
+            b = undated with { MentionId = Guid.NewGuid(), ArticleId = Guid.NewGuid(), Source = "b.example", Published = Day.AddDays(11) },
+            c = undated with { MentionId = Guid.NewGuid(), ArticleId = Guid.NewGuid(), Source = "c.example", Published = Day.AddDays(5) },
+            e = undated with { MentionId = Guid.NewGuid(), ArticleId = Guid.NewGuid(), Source = "e.example", Published = Day.AddDays(16) };
+
+        var oneByOne = await ResolveAsync([[a], [b], [c], [e]]);
+        var batched = await ResolveAsync([[a], [b], [c, e]]);
+
+        Assert.True(oneByOne.Count == 1, string.Join(" | ", oneByOne));
+        Assert.True(oneByOne.SetEquals(batched), $"batched: {string.Join(" | ", batched)}; one by one: {string.Join(" | ", oneByOne)}");
+    }
+
     /// <summary>Runs the batches through the Store and returns its incidents as sets of source+place keys.</summary>
     private static async Task<HashSet<string>> ResolveAsync(IEnumerable<IReadOnlyList<IncidentReported>> batches)
     {

@@ -21,7 +21,7 @@ public sealed class EfIncidentStore(StoreDbContext db, IncidentResolver resolver
         // each open an incident. Replicas of the Store serialise here; SQLite's writer lock does it there.
         if (db.IsPostgres) await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(7261001)", ct);
 
-        (view, incidentsInBatch, createdAt) = (new BatchView(db), [], []);
+        (view, incidentsInBatch, createdAt, storedMembers) = (new BatchView(db), [], [], []);
         var ids = mentions.Select(m => m.Value.MentionId).ToList();
         var recorded = await db.Mentions.AsNoTracking().Where(m => ids.Contains(m.MentionId)).ToDictionaryAsync(m => m.MentionId, m => m.IncidentId, ct);
         var outcomes = new List<MentionOutcome>(mentions.Count);
@@ -108,6 +108,11 @@ public sealed class EfIncidentStore(StoreDbContext db, IncidentResolver resolver
     private BatchView view = null!;
     private Dictionary<Guid, IncidentRecord> incidentsInBatch = [];
     private Dictionary<Guid, DateTimeOffset> createdAt = [];
+    // The mentions the database files under each stored incident the batch has read, as the batch sees them (see
+    // BatchView.Know). The database does not change under a batch (it holds the lock and writes at its end), so an
+    // incident is read once per batch, however many of the batch's mentions fall around it: a busy day at one place
+    // brings dozens of reports of the same few incidents together.
+    private Dictionary<Guid, List<MentionRecord>> storedMembers = [];
 
     /// <summary>Every mention of every live incident that has a mention inside the resolver's candidate window, as the batch sees it.</summary>
     private async Task<List<MentionRecord>> LoadRelatedAsync(IncidentMention mention, CancellationToken ct)
@@ -131,16 +136,22 @@ public sealed class EfIncidentStore(StoreDbContext db, IncidentResolver resolver
         // 52 incidents at 135,000 mentions). Given the ids themselves, it looks them up (0.86 + 0.50 ms for 36 incidents
         // at 99,000 mentions).
         var storedIncidentIds = await nearby.Select(m => m.IncidentId).Distinct().ToListAsync(ct);
+        var unread = storedIncidentIds.Where(id => !storedMembers.ContainsKey(id)).ToList();
         // Each row comes with its incident's creation time, which clustering needs for every incident around (the
         // oldest keeps its id): most come out unchanged, so reading their whole rows would be waste, and a query
         // of its own costs a round trip.
-        var rows = storedIncidentIds.Count == 0 ? []
-            : await db.Mentions.AsNoTracking().Where(m => storedIncidentIds.Contains(m.IncidentId))
+        var rows = unread.Count == 0 ? []
+            : await db.Mentions.AsNoTracking().Where(m => unread.Contains(m.IncidentId))
                 .Join(db.Incidents, m => m.IncidentId, i => i.Id, (m, i) => new { Mention = m, i.CreatedAt }).ToListAsync(ct);
-        foreach (var row in rows) createdAt[row.Mention.IncidentId] = row.CreatedAt;
-        var stored = rows.Select(r => r.Mention);
-        // A row the batch has seen counts with the incident id the batch gave it; mentions it added are matched here.
-        var incidentIds = stored.Select(view.Know).Select(m => m.IncidentId).Concat(view.IncidentsAddedIn(w)).ToHashSet();
+        foreach (var id in unread) storedMembers[id] = [];
+        foreach (var row in rows)
+        {
+            createdAt[row.Mention.IncidentId] = row.CreatedAt;
+            // A row the batch has seen counts with the incident id the batch gave it.
+            storedMembers[row.Mention.IncidentId].Add(view.Know(row.Mention));
+        }
+        // Mentions the batch added are matched here (the database does not have them yet).
+        var incidentIds = storedIncidentIds.SelectMany(id => storedMembers[id]).Select(m => m.IncidentId).Concat(view.IncidentsAddedIn(w)).ToHashSet();
         return incidentIds.SelectMany(view.MembersOf).ToList();
     }
 
