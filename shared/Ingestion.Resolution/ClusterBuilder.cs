@@ -3,8 +3,11 @@ namespace Ingestion.Resolution;
 /// <summary>Order-independent agglomeration of mentions into incidents for <see cref="IncidentResolver.Cluster"/>.</summary>
 internal sealed class ClusterBuilder(IncidentResolver resolver)
 {
-    /// <summary>A matching pair; edges sort strongest first: closest dates, then closest places, then indexes (MentionId order).</summary>
-    private readonly record struct Edge(int DateGap, double DistanceKm, int Low, int High) : IComparable<Edge>
+    /// <summary>
+    /// A matching pair, by the indexes of its mentions in MentionId order. Edges sort strongest first: closest dates,
+    /// then closest places, then indexes.
+    /// </summary>
+    internal readonly record struct Edge(int DateGap, double DistanceKm, int Low, int High) : IComparable<Edge>
     {
         // Compared field by field, not as tuples through a delegate: a dense week gives tens of thousands of edges to sort.
         public int CompareTo(Edge other)
@@ -19,6 +22,13 @@ internal sealed class ClusterBuilder(IncidentResolver resolver)
     public IReadOnlyList<IncidentCluster> Build(IEnumerable<IncidentMention> input)
     {
         var mentions = Distinct(input);
+        return Agglomerate(mentions, Edges(mentions));
+    }
+
+    /// <param name="mentions">Distinct, in MentionId order.</param>
+    /// <param name="edges">Every matching pair among them, strongest first.</param>
+    internal IReadOnlyList<IncidentCluster> Agglomerate(List<IncidentMention> mentions, IEnumerable<Edge> edges)
+    {
         var groups = new List<int>[mentions.Count];
         var owner = new int[mentions.Count];
         for (int i = 0; i < mentions.Count; i++) { groups[i] = [i]; owner[i] = i; }
@@ -26,7 +36,7 @@ internal sealed class ClusterBuilder(IncidentResolver resolver)
         // Groups only grow and a conflict stays in any group that holds it, so two groups found in conflict stay so:
         // the many edges between them (a dense day at one place) are refused without comparing them again.
         var refused = new HashSet<(int, int)>();
-        foreach (var e in Edges(mentions))
+        foreach (var e in edges)
         {
             int ga = owner[e.Low], gb = owner[e.High];
             if (ga == gb) continue;
@@ -46,7 +56,8 @@ internal sealed class ClusterBuilder(IncidentResolver resolver)
             .ToList();
     }
 
-    private static List<IncidentMention> Distinct(IEnumerable<IncidentMention> input)
+    /// <summary>The input without repeats, in MentionId order; two different mentions under one id are refused.</summary>
+    internal static List<IncidentMention> Distinct(IEnumerable<IncidentMention> input)
     {
         var byId = new SortedDictionary<Guid, IncidentMention>();
         foreach (var m in input)
@@ -61,8 +72,6 @@ internal sealed class ClusterBuilder(IncidentResolver resolver)
     /// <summary>Matching pairs, strongest first. A sweep over anchor dates limits the pairs compared to those a window allows.</summary>
     private List<Edge> Edges(List<IncidentMention> mentions)
     {
-        var o = resolver.Options;
-        int span = o.UndatedLookbackDays + 2 * o.MaxDateToleranceDays;
         var byAnchor = Enumerable.Range(0, mentions.Count)
             .OrderBy(i => IncidentResolver.AnchorDate(mentions[i]).DayNumber).ThenBy(i => i).ToArray();
         var edges = new List<Edge>();
@@ -74,16 +83,22 @@ internal sealed class ClusterBuilder(IncidentResolver resolver)
             {
                 var b = mentions[byAnchor[y]];
                 int gap = IncidentResolver.AnchorDate(b).DayNumber - dayA;
-                if (gap > span) break;
+                if (gap > MatchSpanDays) break;
                 if (!resolver.SameIncident(a, b)) continue;
                 int i = byAnchor[x], j = byAnchor[y];
-                double km = PlaceRules.DistanceKm(a.Place!.Lat, a.Place.Lon, b.Place!.Lat, b.Place.Lon);
-                edges.Add(new Edge(gap, km, Math.Min(i, j), Math.Max(i, j)));
+                edges.Add(new Edge(gap, DistanceKm(a, b), Math.Min(i, j), Math.Max(i, j)));
             }
         }
         edges.Sort();
         return edges;
     }
+
+    /// <summary>Two mentions whose anchor days lie further apart than this never match.</summary>
+    internal int MatchSpanDays => resolver.Options.UndatedLookbackDays + 2 * resolver.Options.MaxDateToleranceDays;
+
+    /// <summary>The distance an edge sorts by, from the mention anchored first (on a tie, the one with the smaller MentionId).</summary>
+    internal static double DistanceKm(IncidentMention first, IncidentMention second) =>
+        PlaceRules.DistanceKm(first.Place!.Lat, first.Place.Lon, second.Place!.Lat, second.Place.Lon);
 
     private bool CanMerge(List<IncidentMention> mentions, List<int> left, List<int> right)
     {

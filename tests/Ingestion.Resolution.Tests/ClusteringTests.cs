@@ -70,6 +70,33 @@ public class ClusteringTests
     }
 
     [Fact]
+    public void A_session_clusters_each_of_many_overlapping_sets_as_clustering_it_alone_does()
+    {
+        // As the Store uses it: one session for a batch, which clusters the neighbourhood of one mention after another,
+        // each overlapping the ones before and bringing mentions of its own.
+        var rng = new Random(20240422);
+        var pool = RandomMentions(rng, 300);
+        var session = new ClusteringSession(_r);
+        for (int round = 0; round < 60; round++)
+        {
+            var set = pool.Where(_ => rng.Next(3) == 0).ToList();
+            Assert.Equal(Describe(_r.Cluster(set)), Describe(session.Cluster(set.OrderBy(_ => rng.Next()))));
+        }
+        var everything = _r.Cluster(pool);
+        Assert.True(everything.Count is > 20 and < 280, "the pool should both merge and separate mentions");
+        Assert.Equal(Describe(everything), Describe(session.Cluster(pool)));
+    }
+
+    [Fact]
+    public void A_session_rejects_a_mention_that_changed_under_a_known_id()
+    {
+        var m = Make();
+        var session = new ClusteringSession(_r);
+        session.Cluster([m]);
+        Assert.Throws<ArgumentException>(() => session.Cluster([m with { Killed = 4 }]));
+    }
+
+    [Fact]
     public void Duplicate_mention_ids_with_different_content_are_rejected()
     {
         var m = Make();

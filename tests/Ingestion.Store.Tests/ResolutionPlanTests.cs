@@ -74,7 +74,7 @@ public sealed class ResolutionPlanTests
             var added = RandomRow(random);
             if (ResolutionPlan.Joining(Resolver, added, stored, MentionMapping.ToMention) is not { } joined) continue;
             answered++;
-            var clustered = ResolutionPlan.ByClustering(Resolver, added, stored, MentionMapping.ToMention, _ => Epoch);
+            var clustered = ResolutionPlan.ByClustering(new ClusteringSession(Resolver), added, stored, MentionMapping.ToMention, _ => Epoch);
             var expected = clustered.Incidents.Select(p => Ids(p.Members)).ToHashSet(HashSet<Guid>.CreateSetComparer());
             var actual = stored.Where(r => r.IncidentId != joined.Incidents[0].IncidentId).GroupBy(r => r.IncidentId).Select(g => Ids(g))
                 .Append(Ids(joined.Incidents[0].Members)).ToHashSet(HashSet<Guid>.CreateSetComparer());
@@ -86,7 +86,7 @@ public sealed class ResolutionPlanTests
 
     // As the Store plans: the shortcut when it answers, clustering otherwise.
     private static ResolutionPlan Plan(MentionRecord added, IReadOnlyList<MentionRecord> related, Func<Guid, DateTimeOffset> createdAt) =>
-        ResolutionPlan.Joining(Resolver, added, related, MentionMapping.ToMention) ?? ResolutionPlan.ByClustering(Resolver, added, related, MentionMapping.ToMention, createdAt);
+        ResolutionPlan.Joining(Resolver, added, related, MentionMapping.ToMention) ?? ResolutionPlan.ByClustering(new ClusteringSession(Resolver), added, related, MentionMapping.ToMention, createdAt);
 
     private static HashSet<Guid> Ids(IEnumerable<MentionRecord> rows) => rows.Select(r => r.MentionId).ToHashSet();
 

@@ -21,7 +21,7 @@ public sealed class EfIncidentStore(StoreDbContext db, IncidentResolver resolver
         // each open an incident. Replicas of the Store serialise here; SQLite's writer lock does it there.
         if (db.IsPostgres) await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(7261001)", ct);
 
-        (view, incidentsInBatch, createdAt, storedMembers) = (new BatchView(db), [], [], []);
+        (view, incidentsInBatch, createdAt, storedMembers, clustering) = (new BatchView(db), [], [], [], new ClusteringSession(resolver));
         var ids = mentions.Select(m => m.Value.MentionId).ToList();
         var recorded = await db.Mentions.AsNoTracking().Where(m => ids.Contains(m.MentionId)).ToDictionaryAsync(m => m.MentionId, m => m.IncidentId, ct);
         var outcomes = new List<MentionOutcome>(mentions.Count);
@@ -52,7 +52,7 @@ public sealed class EfIncidentStore(StoreDbContext db, IncidentResolver resolver
         var related = await LoadRelatedAsync(mention, ct);
         // Stored incidents are read as the plan needs them: none to open one, one to join it, all around to cluster.
         var plan = ResolutionPlan.Joining(resolver, added, related, view.ModelOf)
-                   ?? ResolutionPlan.ByClustering(resolver, added, related, view.ModelOf, CreationTimes());
+                   ?? ResolutionPlan.ByClustering(clustering, added, related, view.ModelOf, CreationTimes());
         var incidents = await LoadIncidentsAsync(plan.Incidents.Where(p => !p.IsNew).Select(p => p.IncidentId).Concat(plan.Absorbed.Keys).ToList(), ct);
 
         var before = related.GroupBy(m => m.IncidentId).ToDictionary(g => g.Key, g => g.ToList());
@@ -113,6 +113,8 @@ public sealed class EfIncidentStore(StoreDbContext db, IncidentResolver resolver
     // incident is read once per batch, however many of the batch's mentions fall around it: a busy day at one place
     // brings dozens of reports of the same few incidents together.
     private Dictionary<Guid, List<MentionRecord>> storedMembers = [];
+    // The neighbourhoods of a batch's mentions overlap (a busy week at one place): each pair is compared once per batch.
+    private ClusteringSession clustering = null!;
 
     /// <summary>Every mention of every live incident that has a mention inside the resolver's candidate window, as the batch sees it.</summary>
     private async Task<List<MentionRecord>> LoadRelatedAsync(IncidentMention mention, CancellationToken ct)

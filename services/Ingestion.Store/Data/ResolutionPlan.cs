@@ -43,12 +43,13 @@ internal sealed record ResolutionPlan(IReadOnlyList<PlannedIncident> Incidents, 
     }
 
     /// <summary>The resolver's clustering of the whole neighbourhood, which may merge, split and move.</summary>
+    /// <param name="clustering">The resolver's clustering, which remembers the pairs it compared for the batch's earlier mentions.</param>
     /// <param name="createdAt">When each stored incident was opened: the oldest keeps its id.</param>
-    internal static ResolutionPlan ByClustering(IncidentResolver resolver, MentionRecord added, IReadOnlyList<MentionRecord> related,
+    internal static ResolutionPlan ByClustering(ClusteringSession clustering, MentionRecord added, IReadOnlyList<MentionRecord> related,
         Func<MentionRecord, IncidentMention> modelOf, Func<Guid, DateTimeOffset> createdAt)
     {
         var byId = related.Append(added).ToDictionary(m => m.MentionId);
-        var clusters = resolver.Cluster(byId.Values.Select(modelOf))
+        var clusters = clustering.Cluster(byId.Values.Select(modelOf))
             .Select(c => c.Mentions.Select(m => byId[m.MentionId]).ToList())
             .OrderBy(members => Stored(members, added).Select(m => createdAt(m.IncidentId)).DefaultIfEmpty(DateTimeOffset.MaxValue).Min())
             .ToList();

@@ -1,0 +1,93 @@
+namespace Ingestion.Resolution;
+
+/// <summary>
+/// Clusters many overlapping sets of mentions, each exactly as <see cref="IncidentResolver.Cluster"/> would, but
+/// compares each pair of mentions once for the whole session: the matching pairs found are kept, in the order
+/// clustering takes them, and each set is clustered over the kept pairs among its members. The Store clusters the
+/// neighbourhood of every mention of a batch, and on a busy week around one place those neighbourhoods are nearly
+/// the same hundreds of mentions each time, where comparing every pair again and sorting the matches was most of
+/// its work. Mentions are immutable, so what was found of a pair stays true; a session lives as long as one batch.
+/// </summary>
+public sealed class ClusteringSession(IncidentResolver resolver)
+{
+    private readonly ClusterBuilder builder = new(resolver);
+    private readonly Dictionary<Guid, int> slots = [];
+    private readonly List<IncidentMention> known = [];
+    private readonly List<int> anchorDays = [];
+    // Every matching pair among the known mentions, strongest first, by slot; the spare list takes the next merge.
+    private List<KnownEdge> edges = [], spare = [];
+    private readonly List<ClusterBuilder.Edge> local = [];
+
+    /// <summary>A matching pair by slots, <see cref="Low"/> holding the smaller MentionId.</summary>
+    private readonly record struct KnownEdge(int DateGap, double DistanceKm, int Low, int High);
+
+    public IReadOnlyList<IncidentCluster> Cluster(IEnumerable<IncidentMention> input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var mentions = ClusterBuilder.Distinct(input);
+        Learn(mentions);
+
+        // The kept pairs among these mentions, renumbered by their place in MentionId order: the same edges, in the
+        // same order, as clustering these mentions alone would find and sort.
+        var index = new int[known.Count];
+        Array.Fill(index, -1);
+        for (var i = 0; i < mentions.Count; i++) index[slots[mentions[i].MentionId]] = i;
+        local.Clear();
+        foreach (var e in edges)
+            if (index[e.Low] >= 0 && index[e.High] >= 0)
+                local.Add(new ClusterBuilder.Edge(e.DateGap, e.DistanceKm, index[e.Low], index[e.High]));
+        return builder.Agglomerate(mentions, local);
+    }
+
+    /// <summary>Compares each mention not seen before with every one known, and keeps the matches in order.</summary>
+    private void Learn(List<IncidentMention> mentions)
+    {
+        var found = new List<KnownEdge>();
+        foreach (var mention in mentions)
+        {
+            if (slots.TryGetValue(mention.MentionId, out var seen))
+            {
+                if (!known[seen].Equals(mention)) throw new ArgumentException($"Two different mentions share the id {mention.MentionId}.", nameof(mentions));
+                continue;
+            }
+            var slot = known.Count;
+            var day = IncidentResolver.AnchorDate(mention).DayNumber;
+            for (var other = 0; other < slot; other++)
+            {
+                if (Math.Abs(anchorDays[other] - day) > builder.MatchSpanDays) continue;
+                // The pair as clustering orders it: the mention anchored first (on a tie, the smaller MentionId) comes first.
+                var first = (anchorDays[other], known[other].MentionId).CompareTo((day, mention.MentionId)) < 0 ? known[other] : mention;
+                var second = first == mention ? known[other] : mention;
+                if (!resolver.SameIncident(first, second)) continue;
+                var (low, high) = known[other].MentionId.CompareTo(mention.MentionId) < 0 ? (other, slot) : (slot, other);
+                found.Add(new KnownEdge(Math.Abs(anchorDays[other] - day), ClusterBuilder.DistanceKm(first, second), low, high));
+            }
+            slots.Add(mention.MentionId, slot);
+            known.Add(mention);
+            anchorDays.Add(day);
+        }
+        if (found.Count == 0) return;
+        found.Sort(Strongest);
+        Merge(found);
+    }
+
+    /// <summary>Merges sorted new edges into the kept ones through the spare list, which then becomes the kept one.</summary>
+    private void Merge(List<KnownEdge> added)
+    {
+        spare.Clear();
+        int i = 0, j = 0;
+        while (i < edges.Count && j < added.Count) spare.Add(Strongest(edges[i], added[j]) <= 0 ? edges[i++] : added[j++]);
+        while (i < edges.Count) spare.Add(edges[i++]);
+        while (j < added.Count) spare.Add(added[j++]);
+        (edges, spare) = (spare, edges);
+    }
+
+    /// <summary>Clustering's order (<see cref="ClusterBuilder.Edge"/>): closest dates, then closest places, then MentionIds.</summary>
+    private int Strongest(KnownEdge a, KnownEdge b)
+    {
+        var order = a.DateGap.CompareTo(b.DateGap);
+        if (order == 0) order = a.DistanceKm.CompareTo(b.DistanceKm);
+        if (order == 0) order = known[a.Low].MentionId.CompareTo(known[b.Low].MentionId);
+        return order != 0 ? order : known[a.High].MentionId.CompareTo(known[b.High].MentionId);
+    }
+}
