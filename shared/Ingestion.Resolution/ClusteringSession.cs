@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace Ingestion.Resolution;
 
 /// <summary>
@@ -71,15 +73,39 @@ public sealed class ClusteringSession(IncidentResolver resolver)
         Merge(found);
     }
 
-    /// <summary>Merges sorted new edges into the kept ones through the spare list, which then becomes the kept one.</summary>
+    /// <summary>
+    /// Merges sorted new edges into the kept ones through the spare list, which then becomes the kept one: a few
+    /// hundred new edges land among a hundred thousand kept, so the runs between them are copied whole.
+    /// </summary>
     private void Merge(List<KnownEdge> added)
     {
+        var kept = CollectionsMarshal.AsSpan(edges);
         spare.Clear();
-        int i = 0, j = 0;
-        while (i < edges.Count && j < added.Count) spare.Add(Strongest(edges[i], added[j]) <= 0 ? edges[i++] : added[j++]);
-        while (i < edges.Count) spare.Add(edges[i++]);
-        while (j < added.Count) spare.Add(added[j++]);
+        CollectionsMarshal.SetCount(spare, edges.Count + added.Count);
+        var merged = CollectionsMarshal.AsSpan(spare);
+        int from = 0, at = 0;
+        foreach (var edge in added)
+        {
+            var to = FirstAfter(kept, from, edge);
+            kept[from..to].CopyTo(merged[at..]);
+            at += to - from;
+            from = to;
+            merged[at++] = edge;
+        }
+        kept[from..].CopyTo(merged[at..]);
         (edges, spare) = (spare, edges);
+    }
+
+    /// <summary>The first index from <paramref name="from"/> on whose edge sorts after <paramref name="edge"/>.</summary>
+    private int FirstAfter(ReadOnlySpan<KnownEdge> sorted, int from, KnownEdge edge)
+    {
+        int low = from, high = sorted.Length;
+        while (low < high)
+        {
+            var mid = low + (high - low) / 2;
+            if (Strongest(sorted[mid], edge) <= 0) low = mid + 1; else high = mid;
+        }
+        return low;
     }
 
     /// <summary>Clustering's order (<see cref="ClusterBuilder.Edge"/>): closest dates, then closest places, then MentionIds.</summary>
