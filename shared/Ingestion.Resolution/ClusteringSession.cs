@@ -16,6 +16,9 @@ public sealed class ClusteringSession(IncidentResolver resolver)
     private readonly Dictionary<Guid, int> slots = [];
     private readonly List<IncidentMention> known = [];
     private readonly List<int> anchorDays = [];
+    // Known mentions by anchor day: a new one is compared only with those a match span away, not with every
+    // neighbourhood of the batch (spread over years, they rarely overlap).
+    private readonly Dictionary<int, List<int>> slotsByDay = [];
     // Every matching pair among the known mentions, strongest first, by slot; the spare list takes the next merge.
     private List<KnownEdge> edges = [], spare = [];
     private readonly List<ClusterBuilder.Edge> local = [];
@@ -54,9 +57,8 @@ public sealed class ClusteringSession(IncidentResolver resolver)
             }
             var slot = known.Count;
             var day = IncidentResolver.AnchorDate(mention).DayNumber;
-            for (var other = 0; other < slot; other++)
+            foreach (var other in KnownAround(day))
             {
-                if (Math.Abs(anchorDays[other] - day) > builder.MatchSpanDays) continue;
                 // The pair as clustering orders it: the mention anchored first (on a tie, the smaller MentionId) comes first.
                 var first = (anchorDays[other], known[other].MentionId).CompareTo((day, mention.MentionId)) < 0 ? known[other] : mention;
                 var second = first == mention ? known[other] : mention;
@@ -67,10 +69,20 @@ public sealed class ClusteringSession(IncidentResolver resolver)
             slots.Add(mention.MentionId, slot);
             known.Add(mention);
             anchorDays.Add(day);
+            if (!slotsByDay.TryGetValue(day, out var sameDay)) slotsByDay[day] = sameDay = [];
+            sameDay.Add(slot);
         }
         if (found.Count == 0) return;
         found.Sort(Strongest);
         Merge(found);
+    }
+
+    /// <summary>Known mentions anchored within the match span of <paramref name="day"/>.</summary>
+    private IEnumerable<int> KnownAround(int day)
+    {
+        for (var d = day - builder.MatchSpanDays; d <= day + builder.MatchSpanDays; d++)
+            if (slotsByDay.TryGetValue(d, out var around))
+                foreach (var slot in around) yield return slot;
     }
 
     /// <summary>

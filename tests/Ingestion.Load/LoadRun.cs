@@ -96,13 +96,6 @@ public static class LoadRun
 
     private static async Task DropDatabasesAsync(string prefix)
     {
-        NpgsqlConnection.ClearAllPools();
-        await using var connection = new NpgsqlConnection($"{TestInfrastructure.PostgresServer};Database=postgres");
-        await connection.OpenAsync();
-        foreach (var service in new[] { "feeds", "store", "alerting" })
-        {
-            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{prefix}_{service}\" WITH (FORCE)", connection);
-            await drop.ExecuteNonQueryAsync();
-        }
+        foreach (var service in new[] { "feeds", "store", "alerting" }) await PostgresTestDatabase.DropAsync($"{prefix}_{service}");
     }
 }

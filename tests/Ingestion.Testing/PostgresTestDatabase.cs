@@ -9,12 +9,29 @@ public sealed class PostgresTestDatabase(string prefix) : IAsyncDisposable
 
     public string ConnectionString => $"{TestInfrastructure.PostgresServer};Database={Name}";
 
-    public async ValueTask DisposeAsync()
+    public ValueTask DisposeAsync() => DropAsync(Name);
+
+    /// <summary>
+    /// Drops a database, closing its connections. An autovacuum worker busy in it belongs to the server's superuser,
+    /// which this role may not terminate (42501), so the drop is tried again until the worker has finished.
+    /// </summary>
+    public static async ValueTask DropAsync(string name)
     {
         NpgsqlConnection.ClearAllPools();
         await using var connection = new NpgsqlConnection($"{TestInfrastructure.PostgresServer};Database=postgres");
         await connection.OpenAsync();
-        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{Name}\" WITH (FORCE)", connection);
-        await drop.ExecuteNonQueryAsync();
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", connection);
+                await drop.ExecuteNonQueryAsync();
+                return;
+            }
+            catch (PostgresException error) when (error.SqlState == PostgresErrorCodes.InsufficientPrivilege && attempt < 60)
+            {
+                await Task.Delay(TimeSpan.FromSeconds(1));
+            }
+        }
     }
 }
