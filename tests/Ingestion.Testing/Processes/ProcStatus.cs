@@ -35,24 +35,7 @@ public static class ProcStatus
         return totals;
     }
 
-    /// <summary>
-    /// CPU seconds used so far by the threads of process <paramref name="pid"/> whose name starts with
-    /// <paramref name="threadPrefix"/>: ".NET Tiered Com" is the runtime's JIT thread recompiling hot methods, whose
-    /// share says whether a process was measured warm.
-    /// </summary>
-    public static double ThreadCpuSeconds(int pid, string threadPrefix)
-    {
-        try
-        {
-            return Directory.EnumerateDirectories($"/proc/{pid}/task")
-                .Select(task => ReadStat(Path.Combine(task, "stat")))
-                .Where(stat => stat is not null && stat.Value.Command.StartsWith(threadPrefix, StringComparison.Ordinal))
-                .Sum(stat => stat!.Value.CpuSeconds);
-        }
-        catch (IOException) { return 0; } // the process ended meanwhile
-    }
-
-    /// <summary>A process's or thread's name and its CPU seconds (user and system) from its stat file; null once it is gone.</summary>
+    /// <summary>A process's name and its CPU seconds (user and system) from its stat file; null once it is gone.</summary>
     private static (string Command, double CpuSeconds)? ReadStat(string path)
     {
         try
