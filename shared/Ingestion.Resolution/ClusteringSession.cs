@@ -44,7 +44,7 @@ public sealed class ClusteringSession(IncidentResolver resolver)
         return builder.Agglomerate(mentions, local);
     }
 
-    /// <summary>Compares each mention not seen before with every one known, and keeps the matches in order.</summary>
+    /// <summary>Compares each mention not seen before with the known ones a match span of days around it, and keeps the matches in order.</summary>
     private void Learn(List<IncidentMention> mentions)
     {
         var found = new List<KnownEdge>();

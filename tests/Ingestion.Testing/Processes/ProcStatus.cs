@@ -30,24 +30,20 @@ public static class ProcStatus
         foreach (var folder in Directory.EnumerateDirectories("/proc"))
         {
             if (!int.TryParse(Path.GetFileName(folder), out _)) continue;
-            if (ReadStat(Path.Combine(folder, "stat")) is { } stat && totals.ContainsKey(stat.Command)) totals[stat.Command] += stat.CpuSeconds;
+            try
+            {
+                var stat = File.ReadAllText(Path.Combine(folder, "stat"));
+                // pid (comm) state ppid ...: comm may hold spaces, so fields are counted after the last ')'.
+                var open = stat.IndexOf('(');
+                var close = stat.LastIndexOf(')');
+                var command = stat[(open + 1)..close];
+                if (!totals.ContainsKey(command)) continue;
+                var fields = stat[(close + 2)..].Split(' ');
+                totals[command] += (long.Parse(fields[11]) + long.Parse(fields[12])) / 100.0; // utime, stime in USER_HZ
+            }
+            catch (IOException) { /* the process ended meanwhile */ }
         }
         return totals;
-    }
-
-    /// <summary>A process's name and its CPU seconds (user and system) from its stat file; null once it is gone.</summary>
-    private static (string Command, double CpuSeconds)? ReadStat(string path)
-    {
-        try
-        {
-            var stat = File.ReadAllText(path);
-            // pid (comm) state ppid ...: comm may hold spaces, so fields are counted after the last ')'.
-            var open = stat.IndexOf('(');
-            var close = stat.LastIndexOf(')');
-            var fields = stat[(close + 2)..].Split(' ');
-            return (stat[(open + 1)..close], (long.Parse(fields[11]) + long.Parse(fields[12])) / 100.0); // utime, stime in USER_HZ
-        }
-        catch (IOException) { return null; }
     }
 
     private static long StatusKilobytes(int pid, string field)
