@@ -72,6 +72,7 @@ internal sealed class ClusterBuilder(IncidentResolver resolver)
     /// <summary>Matching pairs, strongest first. A sweep over anchor dates limits the pairs compared to those a window allows.</summary>
     private List<Edge> Edges(List<IncidentMention> mentions)
     {
+        int span = MatchSpanDays;
         var byAnchor = Enumerable.Range(0, mentions.Count)
             .OrderBy(i => IncidentResolver.AnchorDate(mentions[i]).DayNumber).ThenBy(i => i).ToArray();
         var edges = new List<Edge>();
@@ -83,7 +84,7 @@ internal sealed class ClusterBuilder(IncidentResolver resolver)
             {
                 var b = mentions[byAnchor[y]];
                 int gap = IncidentResolver.AnchorDate(b).DayNumber - dayA;
-                if (gap > MatchSpanDays) break;
+                if (gap > span) break;
                 if (!resolver.SameIncident(a, b)) continue;
                 int i = byAnchor[x], j = byAnchor[y];
                 edges.Add(new Edge(gap, DistanceKm(a, b), Math.Min(i, j), Math.Max(i, j)));

@@ -80,7 +80,8 @@ public sealed class ClusteringSession(IncidentResolver resolver)
     /// <summary>Known mentions anchored within the match span of <paramref name="day"/>.</summary>
     private IEnumerable<int> KnownAround(int day)
     {
-        for (var d = day - builder.MatchSpanDays; d <= day + builder.MatchSpanDays; d++)
+        int span = builder.MatchSpanDays;
+        for (var d = day - span; d <= day + span; d++)
             if (slotsByDay.TryGetValue(d, out var around))
                 foreach (var slot in around) yield return slot;
     }

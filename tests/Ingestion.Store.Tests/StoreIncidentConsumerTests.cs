@@ -54,7 +54,7 @@ public sealed class StoreIncidentConsumerTests(StoreHostFixture store) : IClassF
     [Fact]
     public async Task A_later_less_confident_mention_leaves_the_incident_its_best_evidence_and_every_mention_its_text()
     {
-        // The first is stored alone, so the second's batch reads it as a neighbour, without its text.
+        // The first is stored alone, so the second's batch reads it back from the database as a neighbour.
         var day = new DateOnly(2024, 3, 3);
         var best = Mentions.Rockets(Mentions.AinAlAsad, day, "outlet-a.example") with { Confidence = 0.95, Evidence = "سقطت ثلاثة صواريخ على قاعدة عين الأسد" };
         await store.PublishAsync(best);
