@@ -8,7 +8,8 @@ namespace Ingestion.Resolution;
 /// clustering takes them, and each set is clustered over the kept pairs among its members. The Store clusters the
 /// neighbourhood of every mention of a batch, and on a busy week around one place those neighbourhoods are nearly
 /// the same hundreds of mentions each time, where comparing every pair again and sorting the matches was most of
-/// its work. Mentions are immutable, so what was found of a pair stays true; a session lives as long as one batch.
+/// its work. Mentions are immutable, so what was found of a pair stays true; a session serves one batch, and
+/// <see cref="Reset"/> readies it for the next.
 /// </summary>
 public sealed class ClusteringSession(IncidentResolver resolver)
 {
@@ -25,6 +26,22 @@ public sealed class ClusteringSession(IncidentResolver resolver)
 
     /// <summary>A matching pair by slots, <see cref="Low"/> holding the smaller MentionId.</summary>
     private readonly record struct KnownEdge(int DateGap, double DistanceKm, int Low, int High);
+
+    /// <summary>
+    /// Forgets every mention and pair but keeps the buffers: on a busy week the kept pairs fill lists of megabytes,
+    /// which, grown again from empty by every batch, left large-object garbage between full collections and raised
+    /// the Store's peak memory by about half.
+    /// </summary>
+    public void Reset()
+    {
+        slots.Clear();
+        known.Clear();
+        anchorDays.Clear();
+        slotsByDay.Clear();
+        edges.Clear();
+        spare.Clear();
+        local.Clear();
+    }
 
     public IReadOnlyList<IncidentCluster> Cluster(IEnumerable<IncidentMention> input)
     {

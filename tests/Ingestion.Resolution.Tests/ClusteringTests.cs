@@ -88,6 +88,29 @@ public class ClusteringTests
     }
 
     [Fact]
+    public void A_reset_session_clusters_the_next_batch_as_clustering_it_alone_does()
+    {
+        // As the Store's pool uses it: one session for batch after batch, reset in between, its buffers kept.
+        var rng = new Random(20240423);
+        var session = new ClusteringSession(_r);
+        for (int batch = 0; batch < 5; batch++)
+        {
+            var pool = RandomMentions(rng, 150 + 50 * batch);
+            for (int round = 0; round < 10; round++)
+            {
+                var set = pool.Where(_ => rng.Next(2) == 0).ToList();
+                Assert.Equal(Describe(_r.Cluster(set)), Describe(session.Cluster(set)));
+            }
+            session.Reset();
+        }
+        // What the session knew is forgotten with it, so an id seen before the reset is a new mention after it.
+        var m = Make();
+        session.Cluster([m]);
+        session.Reset();
+        Assert.Single(session.Cluster([m with { Killed = 4 }]));
+    }
+
+    [Fact]
     public void A_session_rejects_a_mention_that_changed_under_a_known_id()
     {
         var m = Make();

@@ -3,6 +3,7 @@ using Ingestion.Resolution;
 using Ingestion.ServiceDefaults.Outbox;
 using Ingestion.ServiceDefaults.Telemetry;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.ObjectPool;
 
 namespace Ingestion.Store.Data;
 
@@ -12,16 +13,30 @@ namespace Ingestion.Store.Data;
 /// events that matter are written to the outbox in the same transaction. Mentions come in batches (see
 /// <see cref="Consumers.MentionBatcher"/>): one lock and one commit serve them all, resolved one after another.
 /// </summary>
-public sealed class EfIncidentStore(StoreDbContext db, IncidentResolver resolver, OutboxSignal<StoreDbContext> outbox, TimeProvider time) : IIncidentStore
+public sealed class EfIncidentStore(StoreDbContext db, IncidentResolver resolver, ObjectPool<ClusteringSession> sessions, OutboxSignal<StoreDbContext> outbox, TimeProvider time)
+    : IIncidentStore
 {
     public async Task<IReadOnlyList<MentionOutcome>> RecordMentionsAsync(IReadOnlyList<Traced<IncidentReported>> mentions, CancellationToken ct)
+    {
+        clustering = sessions.Get();
+        try
+        {
+            return await RecordBatchAsync(mentions, ct);
+        }
+        finally
+        {
+            sessions.Return(clustering);
+        }
+    }
+
+    private async Task<IReadOnlyList<MentionOutcome>> RecordBatchAsync(IReadOnlyList<Traced<IncidentReported>> mentions, CancellationToken ct)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         // One resolution at a time per database: two mentions of one incident resolved concurrently would
         // each open an incident. Replicas of the Store serialise here; SQLite's writer lock does it there.
         if (db.IsPostgres) await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(7261001)", ct);
 
-        (view, incidentsInBatch, createdAt, storedMembers, clustering) = (new BatchView(db), [], [], [], new ClusteringSession(resolver));
+        (view, incidentsInBatch, createdAt, storedMembers) = (new BatchView(db), [], [], []);
         var ids = mentions.Select(m => m.Value.MentionId).ToList();
         var recorded = await db.Mentions.AsNoTracking().Where(m => ids.Contains(m.MentionId)).ToDictionaryAsync(m => m.MentionId, m => m.IncidentId, ct);
         var outcomes = new List<MentionOutcome>(mentions.Count);
@@ -113,7 +128,8 @@ public sealed class EfIncidentStore(StoreDbContext db, IncidentResolver resolver
     // incident is read once per batch, however many of the batch's mentions fall around it: a busy day at one place
     // brings dozens of reports of the same few incidents together.
     private Dictionary<Guid, List<MentionRecord>> storedMembers = [];
-    // The neighbourhoods of a batch's mentions overlap (a busy week at one place): each pair is compared once per batch.
+    // The neighbourhoods of a batch's mentions overlap (a busy week at one place): each pair is compared once per
+    // batch. The session comes from a pool, so its buffers serve the next batch too.
     private ClusteringSession clustering = null!;
 
     /// <summary>Every mention of every live incident that has a mention inside the resolver's candidate window, as the batch sees it.</summary>
