@@ -22,6 +22,8 @@ public sealed class ClusteringSession(IncidentResolver resolver)
     private readonly Dictionary<int, List<int>> slotsByDay = [];
     // Every matching pair among the known mentions, strongest first, by slot; the spare list takes the next merge.
     private List<KnownEdge> edges = [], spare = [];
+    // The pairs one call found and the ones it clusters over: kept, like the lists above, for their capacity.
+    private readonly List<KnownEdge> found = [];
     private readonly List<ClusterBuilder.Edge> local = [];
 
     /// <summary>A matching pair by slots, <see cref="Low"/> holding the smaller MentionId.</summary>
@@ -40,6 +42,7 @@ public sealed class ClusteringSession(IncidentResolver resolver)
         slotsByDay.Clear();
         edges.Clear();
         spare.Clear();
+        found.Clear();
         local.Clear();
     }
 
@@ -64,7 +67,7 @@ public sealed class ClusteringSession(IncidentResolver resolver)
     /// <summary>Compares each mention not seen before with the known ones a match span of days around it, and keeps the matches in order.</summary>
     private void Learn(List<IncidentMention> mentions)
     {
-        var found = new List<KnownEdge>();
+        found.Clear();
         foreach (var mention in mentions)
         {
             if (slots.TryGetValue(mention.MentionId, out var seen))
