@@ -39,6 +39,7 @@ public sealed class EfIncidentStore(StoreDbContext db, IncidentResolver resolver
         (view, incidentsInBatch, createdAt, storedMembers) = (new BatchView(db), [], [], []);
         var ids = mentions.Select(m => m.Value.MentionId).ToList();
         var recorded = await db.Mentions.AsNoTracking().Where(m => ids.Contains(m.MentionId)).ToDictionaryAsync(m => m.MentionId, m => m.IncidentId, ct);
+        await ReadNeighbourhoodsAsync(mentions.Select(m => m.Value).Where(m => !recorded.ContainsKey(m.MentionId)).DistinctBy(m => m.MentionId).ToList(), ct);
         var outcomes = new List<MentionOutcome>(mentions.Count);
         foreach (var traced in mentions)
         {
@@ -64,7 +65,7 @@ public sealed class EfIncidentStore(StoreDbContext db, IncidentResolver resolver
         var now = time.GetUtcNow();
         var added = MentionMapping.ToRecord(reported, Guid.Empty, now);
         var mention = view.ModelOf(added);
-        var related = await LoadRelatedAsync(mention, ct);
+        var related = LoadRelated(mention);
         // Stored incidents are read as the plan needs them: none to open one, one to join it, all around to cluster.
         var plan = ResolutionPlan.Joining(resolver, added, related, view.ModelOf)
                    ?? ResolutionPlan.ByClustering(clustering, added, related, view.ModelOf, CreationTimes());
@@ -123,38 +124,27 @@ public sealed class EfIncidentStore(StoreDbContext db, IncidentResolver resolver
     private BatchView view = null!;
     private Dictionary<Guid, IncidentRecord> incidentsInBatch = [];
     private Dictionary<Guid, DateTimeOffset> createdAt = [];
-    // The mentions the database files under each stored incident the batch has read, as the batch sees them (see
-    // BatchView.Know). The database does not change under a batch (it holds the lock and writes at its end), so an
-    // incident is read once per batch, however many of the batch's mentions fall around it: a busy day at one place
-    // brings dozens of reports of the same few incidents together.
+    // The mentions the database files under each stored incident around the batch, as the batch sees them (see
+    // BatchView.Know): an incident is read once per batch, however many of the batch's mentions fall around it (a
+    // busy day at one place brings dozens of reports of the same few incidents together).
     private Dictionary<Guid, List<MentionRecord>> storedMembers = [];
+    // The stored incidents around each new mention of the batch, by MentionId, as the database held them at its start.
+    private Dictionary<Guid, IReadOnlyList<Guid>> storedAround = [];
     // The neighbourhoods of a batch's mentions overlap (a busy week at one place): each pair is compared once per
     // batch. The session comes from a pool, so its buffers serve the next batch too.
     private ClusteringSession clustering = null!;
 
-    /// <summary>Every mention of every live incident that has a mention inside the resolver's candidate window, as the batch sees it.</summary>
-    private async Task<List<MentionRecord>> LoadRelatedAsync(IncidentMention mention, CancellationToken ct)
+    /// <summary>
+    /// Reads, for the whole batch at once, which stored incidents lie around each new mention and every mention of
+    /// those incidents. The database does not change under the batch, so what each mention would have read in its
+    /// turn is known at the start; mentions the batch itself adds are matched in <see cref="LoadRelated"/>.
+    /// </summary>
+    private async Task ReadNeighbourhoodsAsync(IReadOnlyList<IncidentReported> fresh, CancellationToken ct)
     {
-        var w = resolver.WindowFor(mention);
-        var nearby = db.Mentions.Where(m => m.AnchorDate >= w.From && m.AnchorDate <= w.To && m.Lat != null);
-        if (w.OnlyCountry is { } only) nearby = nearby.Where(m => m.Country == only);
-        else
-        {
-            // Finer candidates must lie closer (see CandidateWindow.SiteBox); the boxes as locals become query parameters.
-            GeoBox site = w.SiteBox, city = w.CityBox, other = w.Box;
-            var country = w.CountryLevelCountry;
-            nearby = nearby.Where(m =>
-                m.Precision == "site" ? m.Lat >= site.MinLat && m.Lat <= site.MaxLat && m.Lon >= site.MinLon && m.Lon <= site.MaxLon
-                : m.Precision == "city" ? m.Lat >= city.MinLat && m.Lat <= city.MaxLat && m.Lon >= city.MinLon && m.Lon <= city.MaxLon
-                : m.Precision == "country" ? m.Country == country
-                : m.Lat >= other.MinLat && m.Lat <= other.MaxLat && m.Lon >= other.MinLon && m.Lon <= other.MaxLon);
-        }
-        // Two queries, not one with a subquery: PostgreSQL cannot estimate how few incidents the window holds, and
-        // once the table was large it answered the subquery form by scanning every mention (72 ms for a window of
-        // 52 incidents at 135,000 mentions). Given the ids themselves, it looks them up (0.86 + 0.50 ms for 36 incidents
-        // at 99,000 mentions).
-        var storedIncidentIds = await nearby.Select(m => m.IncidentId).Distinct().ToListAsync(ct);
-        var unread = storedIncidentIds.Where(id => !storedMembers.ContainsKey(id)).ToList();
+        var windows = fresh.Select(m => resolver.WindowFor(MentionMapping.ToStoredMention(m))).ToList();
+        var around = await NeighbourhoodQueries.IncidentsAroundAsync(db, windows, ct);
+        storedAround = fresh.Select((m, i) => (m.MentionId, Incidents: around[i])).ToDictionary(x => x.MentionId, x => x.Incidents);
+        var unread = around.SelectMany(ids => ids).Distinct().ToList();
         // Each row comes with its incident's creation time, which clustering needs for every incident around (the
         // oldest keeps its id): most come out unchanged, so reading their whole rows would be waste, and a query
         // of its own costs a round trip.
@@ -165,11 +155,17 @@ public sealed class EfIncidentStore(StoreDbContext db, IncidentResolver resolver
         foreach (var row in rows)
         {
             createdAt[row.Mention.IncidentId] = row.CreatedAt;
-            // A row the batch has seen counts with the incident id the batch gave it.
             storedMembers[row.Mention.IncidentId].Add(view.Know(row.Mention));
         }
-        // Mentions the batch added are matched here (the database does not have them yet).
-        var incidentIds = storedIncidentIds.SelectMany(id => storedMembers[id]).Select(m => m.IncidentId).Concat(view.IncidentsAddedIn(w)).ToHashSet();
+    }
+
+    /// <summary>Every mention of every live incident that has a mention inside the resolver's candidate window, as the batch sees it.</summary>
+    private List<MentionRecord> LoadRelated(IncidentMention mention)
+    {
+        // A stored row counts with the incident id the batch gave it (BatchView.Know), and mentions the batch added
+        // are matched here (the database does not have them yet).
+        var incidentIds = storedAround[mention.MentionId].SelectMany(id => storedMembers[id]).Select(m => m.IncidentId)
+            .Concat(view.IncidentsAddedIn(resolver.WindowFor(mention))).ToHashSet();
         return incidentIds.SelectMany(view.MembersOf).ToList();
     }
 

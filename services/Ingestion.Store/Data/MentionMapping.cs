@@ -26,6 +26,9 @@ internal static class MentionMapping
         m.Place is null ? null : new MentionPlace(m.Place.Id, m.Place.Name, m.Place.Country, m.Place.Lat, m.Place.Lon, m.Place.Precision),
         m.Attacker, m.Target, m.Killed, m.Wounded, m.Intercepted, m.ClaimedBy, m.Denials, m.Confidence, m.Evidence);
 
+    /// <summary>The resolver's model of a reported mention as it reads back once stored (a place without precision is a city).</summary>
+    public static IncidentMention ToStoredMention(IncidentReported m) => ToMention(ToRecord(m, Guid.Empty, default));
+
     public static IncidentMention ToMention(MentionRecord r) => new(
         r.MentionId, r.ArticleId, r.Source, r.Published, r.Kind, r.Date, r.DateToleranceDays,
         PlaceOf(r) is { } p ? new MentionPlace(p.Id, p.Name, p.Country, p.Lat, p.Lon, p.Precision) : null,
