@@ -20,19 +20,17 @@ public sealed class ClusteringSession(IncidentResolver resolver)
     // Known mentions by anchor day: a new one is compared only with those a match span away, not with every
     // neighbourhood of the batch (spread over years, they rarely overlap).
     private readonly Dictionary<int, List<int>> slotsByDay = [];
-    // Every matching pair among the known mentions, strongest first, by slot; the spare list takes the next merge.
-    private List<KnownEdge> edges = [], spare = [];
-    // The pairs one call found and the ones it clusters over: kept, like the lists above, for their capacity.
+    // Every matching pair among the known mentions, strongest first, by slot.
+    private readonly List<KnownEdge> edges = [];
+    // The pairs one call found: kept, like the list above, for its capacity.
     private readonly List<KnownEdge> found = [];
-    private readonly List<ClusterBuilder.Edge> local = [];
 
     /// <summary>A matching pair by slots, <see cref="Low"/> holding the smaller MentionId.</summary>
     private readonly record struct KnownEdge(int DateGap, double DistanceKm, int Low, int High);
 
     /// <summary>
     /// Forgets every mention and pair but keeps the buffers: on a busy week the kept pairs fill lists of megabytes,
-    /// which, grown again from empty by every batch, left large-object garbage between full collections and raised
-    /// the Store's peak memory by about half.
+    /// which, grown again from empty by every batch, left large-object garbage between full collections.
     /// </summary>
     public void Reset()
     {
@@ -41,9 +39,7 @@ public sealed class ClusteringSession(IncidentResolver resolver)
         anchorDays.Clear();
         slotsByDay.Clear();
         edges.Clear();
-        spare.Clear();
         found.Clear();
-        local.Clear();
     }
 
     public IReadOnlyList<IncidentCluster> Cluster(IEnumerable<IncidentMention> input)
@@ -57,11 +53,15 @@ public sealed class ClusteringSession(IncidentResolver resolver)
         var index = new int[known.Count];
         Array.Fill(index, -1);
         for (var i = 0; i < mentions.Count; i++) index[slots[mentions[i].MentionId]] = i;
-        local.Clear();
+        return builder.Agglomerate(mentions, KeptAmong(index));
+    }
+
+    /// <summary>The kept pairs whose two mentions have an index, renumbered by it, in order.</summary>
+    private IEnumerable<ClusterBuilder.Edge> KeptAmong(int[] index)
+    {
         foreach (var e in edges)
             if (index[e.Low] >= 0 && index[e.High] >= 0)
-                local.Add(new ClusterBuilder.Edge(e.DateGap, e.DistanceKm, index[e.Low], index[e.High]));
-        return builder.Agglomerate(mentions, local);
+                yield return new ClusterBuilder.Edge(e.DateGap, e.DistanceKm, index[e.Low], index[e.High]);
     }
 
     /// <summary>Compares each mention not seen before with the known ones a match span of days around it, and keeps the matches in order.</summary>
@@ -107,32 +107,31 @@ public sealed class ClusteringSession(IncidentResolver resolver)
     }
 
     /// <summary>
-    /// Merges sorted new edges into the kept ones through the spare list, which then becomes the kept one: a few
-    /// hundred new edges land among a hundred thousand kept, so the runs between them are copied whole.
+    /// Merges sorted new edges into the kept ones in place, from the back: a few hundred new edges land among a
+    /// hundred thousand kept, so the runs between them are moved whole, and no second list of that size is needed.
     /// </summary>
     private void Merge(List<KnownEdge> added)
     {
-        var kept = CollectionsMarshal.AsSpan(edges);
-        spare.Clear();
-        CollectionsMarshal.SetCount(spare, edges.Count + added.Count);
-        var merged = CollectionsMarshal.AsSpan(spare);
-        int from = 0, at = 0;
-        foreach (var edge in added)
+        var unmoved = edges.Count;
+        CollectionsMarshal.SetCount(edges, unmoved + added.Count);
+        var all = CollectionsMarshal.AsSpan(edges);
+        var free = all.Length;
+        for (var a = added.Count - 1; a >= 0; a--)
         {
-            var to = FirstAfter(kept, from, edge);
-            kept[from..to].CopyTo(merged[at..]);
-            at += to - from;
-            from = to;
-            merged[at++] = edge;
+            // The kept edges that sort after this one move behind it.
+            var from = FirstAfter(all[..unmoved], added[a]);
+            var run = unmoved - from;
+            all.Slice(from, run).CopyTo(all[(free - run)..]);
+            free -= run;
+            unmoved = from;
+            all[--free] = added[a];
         }
-        kept[from..].CopyTo(merged[at..]);
-        (edges, spare) = (spare, edges);
     }
 
-    /// <summary>The first index from <paramref name="from"/> on whose edge sorts after <paramref name="edge"/>.</summary>
-    private int FirstAfter(ReadOnlySpan<KnownEdge> sorted, int from, KnownEdge edge)
+    /// <summary>The first index whose edge sorts after <paramref name="edge"/>.</summary>
+    private int FirstAfter(ReadOnlySpan<KnownEdge> sorted, KnownEdge edge)
     {
-        int low = from, high = sorted.Length;
+        int low = 0, high = sorted.Length;
         while (low < high)
         {
             var mid = low + (high - low) / 2;
