@@ -64,8 +64,7 @@ public sealed class EfIncidentStore(StoreDbContext db, IncidentResolver resolver
     {
         var now = time.GetUtcNow();
         var added = MentionMapping.ToRecord(reported, Guid.Empty, now);
-        var mention = view.ModelOf(added);
-        var related = LoadRelated(mention);
+        var related = LoadRelated(added.MentionId);
         // Stored incidents are read as the plan needs them: none to open one, one to join it, all around to cluster.
         var plan = ResolutionPlan.Joining(resolver, added, related, view.ModelOf)
                    ?? ResolutionPlan.ByClustering(clustering, added, related, view.ModelOf, CreationTimes());
@@ -128,8 +127,9 @@ public sealed class EfIncidentStore(StoreDbContext db, IncidentResolver resolver
     // BatchView.Know): an incident is read once per batch, however many of the batch's mentions fall around it (a
     // busy day at one place brings dozens of reports of the same few incidents together).
     private Dictionary<Guid, List<MentionRecord>> storedMembers = [];
-    // The stored incidents around each new mention of the batch, by MentionId, as the database held them at its start.
-    private Dictionary<Guid, IReadOnlyList<Guid>> storedAround = [];
+    // Each new mention's candidate window and the stored incidents inside it, by MentionId, as the database held them
+    // at the batch's start.
+    private Dictionary<Guid, (CandidateWindow Window, IReadOnlyList<Guid> Incidents)> storedAround = [];
     // The neighbourhoods of a batch's mentions overlap (a busy week at one place): each pair is compared once per
     // batch. The session comes from a pool, so its buffers serve the next batch too.
     private ClusteringSession clustering = null!;
@@ -143,17 +143,17 @@ public sealed class EfIncidentStore(StoreDbContext db, IncidentResolver resolver
     {
         var windows = fresh.Select(m => resolver.WindowFor(MentionMapping.ToStoredMention(m))).ToList();
         var around = await NeighbourhoodQueries.IncidentsAroundAsync(db, windows, ct);
-        storedAround = fresh.Select((m, i) => (m.MentionId, Incidents: around[i])).ToDictionary(x => x.MentionId, x => x.Incidents);
-        var unread = around.SelectMany(ids => ids).Distinct().ToList();
+        storedAround = fresh.Select((m, i) => KeyValuePair.Create(m.MentionId, (windows[i], around[i]))).ToDictionary();
+        var incidentIds = around.SelectMany(ids => ids).Distinct().ToList();
         // Two queries, not one with a subquery: PostgreSQL cannot estimate how few incidents a window holds, and once
         // the table was large it answered the subquery form by scanning every mention (72 ms for a window of 52
         // incidents at 135,000 mentions); given the ids themselves, it looks them up. Each row comes with its
         // incident's creation time, which clustering needs for every incident around (the oldest keeps its id): most
         // come out unchanged, so reading their whole rows would be waste, and a query of its own costs a round trip.
-        var rows = unread.Count == 0 ? []
-            : await db.Mentions.AsNoTracking().Where(m => unread.Contains(m.IncidentId))
+        var rows = incidentIds.Count == 0 ? []
+            : await db.Mentions.AsNoTracking().Where(m => incidentIds.Contains(m.IncidentId))
                 .Join(db.Incidents, m => m.IncidentId, i => i.Id, (m, i) => new { Mention = m, i.CreatedAt }).ToListAsync(ct);
-        foreach (var id in unread) storedMembers[id] = [];
+        foreach (var id in incidentIds) storedMembers[id] = [];
         foreach (var row in rows)
         {
             createdAt[row.Mention.IncidentId] = row.CreatedAt;
@@ -162,12 +162,13 @@ public sealed class EfIncidentStore(StoreDbContext db, IncidentResolver resolver
     }
 
     /// <summary>Every mention of every live incident that has a mention inside the resolver's candidate window, as the batch sees it.</summary>
-    private List<MentionRecord> LoadRelated(IncidentMention mention)
+    private List<MentionRecord> LoadRelated(Guid mentionId)
     {
         // A stored row counts with the incident id the batch gave it (BatchView.Know), and mentions the batch added
         // are matched here (the database does not have them yet).
-        var incidentIds = storedAround[mention.MentionId].SelectMany(id => storedMembers[id]).Select(m => m.IncidentId)
-            .Concat(view.IncidentsAddedIn(resolver.WindowFor(mention))).ToHashSet();
+        var (window, stored) = storedAround[mentionId];
+        var incidentIds = stored.SelectMany(id => storedMembers[id]).Select(m => m.IncidentId)
+            .Concat(view.IncidentsAddedIn(window)).ToHashSet();
         return incidentIds.SelectMany(view.MembersOf).ToList();
     }
 
