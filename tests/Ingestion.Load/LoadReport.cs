@@ -37,6 +37,19 @@ public static class LoadReport
         ReadAsync(alerting, "SELECT extract(epoch FROM \"DeliveredAt\" - \"CollectedAt\")::float8 FROM \"Deliveries\" WHERE \"DeliveredAt\" IS NOT NULL AND \"CollectedAt\" >= @since",
             r => r.GetDouble(0), since);
 
+    /// <summary>
+    /// Per minute of collection since <paramref name="since"/>: mentions collected, and their collected → stored
+    /// p50, p99 and worst, so a long run shows when a latency tail happened, not only that it did.
+    /// </summary>
+    public static Task<List<string>> CollectedToStoredByMinuteAsync(string store, DateTimeOffset since) =>
+        ReadAsync(store, """
+            SELECT floor(extract(epoch FROM "CollectedAt" - @since) / 60)::int AS minute, count(*),
+                   percentile_disc(0.5) WITHIN GROUP (ORDER BY lag), percentile_disc(0.99) WITHIN GROUP (ORDER BY lag), max(lag)
+            FROM (SELECT "CollectedAt", extract(epoch FROM "RecordedAt" - "CollectedAt")::float8 AS lag FROM "Mentions" WHERE "CollectedAt" >= @since) m
+            GROUP BY 1 ORDER BY 1
+            """,
+            r => $"minute {r.GetInt32(0),3}: {r.GetInt64(1),6} mentions, p50 {r.GetDouble(2),6:0.00} s, p99 {r.GetDouble(3),6:0.00} s, max {r.GetDouble(4),6:0.00} s", since);
+
     public static double Percentile(IReadOnlyList<double> sorted, double p) =>
         sorted.Count == 0 ? double.NaN : sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Count) - 1, 0, sorted.Count - 1)];
 

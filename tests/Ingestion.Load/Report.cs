@@ -36,6 +36,10 @@ public static class Report
             memory drift         {memoryDrift ?? "not sampled (--memory-every)"}
             peak memory (VmHWM)  {string.Join(", ", platform.All.Select(s => $"{s.Process.Name} {s.Process.PeakMemoryBytes / 1048576.0:0} MB"))}
             raw broker           {brokerRate:0} messages/s; pipeline end to end = {endToEnd / brokerRate:P2} of it (each article is >= 3 messages: collected, reported, opened)
+            logged warnings      {string.Join(", ", platform.All.Select(s => $"{s.Process.Name} {s.Process.Warnings}"))}
+              {string.Join("\n  ", platform.All.SelectMany(s => s.Process.LastWarnings))}
+            collected -> stored, by minute of collection:
+              {string.Join("\n  ", await LoadReport.CollectedToStoredByMinuteAsync(storeDb, measuredFrom))}
             """);
     }
 }

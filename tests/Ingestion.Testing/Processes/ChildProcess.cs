@@ -105,7 +105,29 @@ public sealed class ChildProcess : IAsyncDisposable
         if (line is null) return;
         recent.Enqueue($"[{Name}] {line}");
         while (recent.Count > 200) recent.TryDequeue(out _);
+        // The console logger writes the level first ("warn: Category[0]") and the message on the next line.
+        if (warningHead is { } head)
+        {
+            lastWarnings.Enqueue($"{head} {line.Trim()}");
+            while (lastWarnings.Count > 10) lastWarnings.TryDequeue(out _);
+            warningHead = null;
+        }
+        if (line.StartsWith("warn:", StringComparison.Ordinal) || line.StartsWith("fail:", StringComparison.Ordinal) || line.StartsWith("crit:", StringComparison.Ordinal))
+        {
+            Interlocked.Increment(ref warnings);
+            warningHead = $"[{Name}] {line}";
+        }
     }
+
+    private int warnings;
+    private string? warningHead;
+    private readonly ConcurrentQueue<string> lastWarnings = new();
+
+    /// <summary>How many warnings, errors and critical entries the process has logged (a long run outlives <see cref="RecentOutput"/>).</summary>
+    public int Warnings => Volatile.Read(ref warnings);
+
+    /// <summary>The last ten of them, each with its message.</summary>
+    public IReadOnlyCollection<string> LastWarnings => lastWarnings.ToArray();
 
     private static void KillTree(Process process)
     {
