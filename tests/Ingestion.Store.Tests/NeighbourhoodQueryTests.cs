@@ -25,12 +25,12 @@ public sealed class NeighbourhoodQueryTests
 
         var random = new Random(20240301);
         var incidents = Enumerable.Range(0, 150).Select(_ => Guid.NewGuid()).ToArray();
-        db.Mentions.AddRange(Enumerable.Range(0, 900).Select(_ =>
+        db.Mentions.AddRange(Enumerable.Range(0, 3600).Select(_ =>
             MentionMapping.ToRecord(Reported(random), incidents[random.Next(incidents.Length)], DateTimeOffset.UtcNow)));
         await db.SaveChangesAsync();
 
         var resolver = new IncidentResolver();
-        var windows = Enumerable.Range(0, 120).Select(_ => resolver.WindowFor(MentionMapping.ToStoredMention(Reported(random)))).ToList();
+        var windows = Enumerable.Range(0, 240).Select(_ => resolver.WindowFor(MentionMapping.ToStoredMention(Reported(random)))).ToList();
         var together = await NeighbourhoodQueries.IncidentsAroundAsync(db, windows, CancellationToken.None);
 
         Assert.Equal(windows.Count, together.Length);
@@ -45,10 +45,13 @@ public sealed class NeighbourhoodQueryTests
         Assert.Contains(together, ids => ids.Count == 0);
     }
 
-    /// <summary>A mention somewhere in Iraq or Syria in a month, at any precision, a few without a place.</summary>
+    /// <summary>
+    /// A mention somewhere in Iraq or Syria in one of four months a season apart, at any precision, a few without a
+    /// place: the windows of a month overlap, and those of different months are stretches of days of their own.
+    /// </summary>
     private static IncidentReported Reported(Random random)
     {
-        var date = Day.AddDays(random.Next(30));
+        var date = Day.AddDays(random.Next(4) * 90 + random.Next(30));
         var place = random.Next(20) == 0 ? null : new ReportedPlace
         {
             Id = null, Name = "place", Country = random.Next(2) == 0 ? "IQ" : "SY",
