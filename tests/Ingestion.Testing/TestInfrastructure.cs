@@ -17,6 +17,10 @@ public static class TestInfrastructure
 
     public static string SeedsDirectory => Path.Combine(RepoRoot, "seeds");
 
+    /// <summary>The text of the seed article whose file name starts with <paramref name="prefix"/> ("002_").</summary>
+    public static string SeedArticle(string prefix) =>
+        File.ReadAllText(Directory.GetFiles(Path.Combine(SeedsDirectory, "articles"), prefix + "*.txt").Single());
+
     private static string FindRepoRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)

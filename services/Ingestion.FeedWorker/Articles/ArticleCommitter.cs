@@ -39,6 +39,7 @@ public sealed class ArticleCommitter(IServiceScopeFactory scopes, OutboxSignal<F
             activity?.SetTag("article.verdict", verdicts[i].Kind.ToString());
             outcomes.Add(Save(db, dedupe, batch[i].Value, verdicts[i]));
         }
+        await dedupe.SaveIndexAsync(ct);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         if (outcomes.Any(o => o.Incidents > 0)) outbox.Notify();

@@ -3,6 +3,8 @@ using Ingestion.Dedupe;
 using Ingestion.FeedWorker.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Npgsql;
+using NpgsqlTypes;
 
 namespace Ingestion.FeedWorker.Articles;
 
@@ -64,12 +66,30 @@ public sealed class ArticleDeduplicator(FeedsDbContext db, IOptions<FeedWorkerOp
         return verdicts;
     }
 
-    /// <summary>Indexes an original article so later copies find it.</summary>
+    /// <summary>Indexes an original article so later copies find it, once <see cref="SaveIndexAsync"/> has written its band keys.</summary>
     public void Index(ArticleRecord article, ulong[] signature)
     {
         article.Signature = MemoryMarshal.AsBytes(signature.AsSpan()).ToArray();
-        foreach (var key in ArticleFingerprint.LshBandKeys(signature).Distinct())
-            db.ArticleBands.Add(new ArticleBand { BandKey = key, ArticleId = article.Id });
+        foreach (var key in ArticleFingerprint.LshBandKeys(signature).Distinct()) unsavedKeys.Add((key, article.Id));
+    }
+
+    private readonly List<(string Key, Guid ArticleId)> unsavedKeys = [];
+
+    /// <summary>
+    /// Writes the band keys of the articles indexed since the last call, in the caller's transaction. On PostgreSQL
+    /// that is one statement for them all: through EF Core each key was an INSERT of its own, sixteen an article and
+    /// the largest share of the FeedWorker's statements.
+    /// </summary>
+    public async Task SaveIndexAsync(CancellationToken ct)
+    {
+        if (unsavedKeys.Count == 0) return;
+        if (db.IsPostgres)
+            await db.Database.ExecuteSqlRawAsync("""INSERT INTO "ArticleBands" ("BandKey", "ArticleId") SELECT * FROM unnest(@keys, @articles)""",
+                [new NpgsqlParameter("keys", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = unsavedKeys.Select(k => k.Key).ToArray() },
+                 new NpgsqlParameter("articles", NpgsqlDbType.Array | NpgsqlDbType.Uuid) { Value = unsavedKeys.Select(k => k.ArticleId).ToArray() }], ct);
+        else
+            db.ArticleBands.AddRange(unsavedKeys.Select(k => new ArticleBand { BandKey = k.Key, ArticleId = k.ArticleId }));
+        unsavedKeys.Clear();
     }
 
     private DuplicateFinding? Nearest(ulong[] signature, IEnumerable<(Guid Id, ulong[] Signature)> candidates)
