@@ -58,11 +58,12 @@ public sealed partial class OutboxRelay<TContext>(IServiceScopeFactory scopes, O
         var bus = scope.ServiceProvider.GetRequiredService<IPublishEndpoint>();
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var batch = db.IsPostgres
-            ? await db.Outbox.FromSqlRaw($"SELECT * FROM \"Outbox\" ORDER BY \"Id\" LIMIT {BatchSize} FOR UPDATE SKIP LOCKED").ToListAsync(ct)
-            : await db.Outbox.OrderBy(m => m.Id).Take(BatchSize).ToListAsync(ct);
+            ? await db.Outbox.FromSqlRaw($"SELECT * FROM \"Outbox\" ORDER BY \"Id\" LIMIT {BatchSize} FOR UPDATE SKIP LOCKED").AsNoTracking().ToListAsync(ct)
+            : await db.Outbox.AsNoTracking().OrderBy(m => m.Id).Take(BatchSize).ToListAsync(ct);
         await PublishAllAsync(bus, batch, ct);
-        db.Outbox.RemoveRange(batch);
-        await db.SaveChangesAsync(ct);
+        // One statement for the batch: removing tracked rows would send a DELETE per row.
+        var ids = batch.Select(m => m.Id).ToList();
+        await db.Outbox.Where(m => ids.Contains(m.Id)).ExecuteDeleteAsync(ct);
         await transaction.CommitAsync(ct);
         return batch.Count;
     }
