@@ -49,7 +49,8 @@ public sealed class SubscriptionMatcher
 
     private static async Task<(int, long)> StampAsync(AlertingDbContext db, CancellationToken ct)
     {
-        var stamp = await db.Subscriptions.GroupBy(_ => 1).Select(g => new { Count = g.Count(), Max = g.Max(s => s.ChangeStamp) }).FirstOrDefaultAsync(ct);
+        // One group, or none when there is no subscription (Single: First without an order made EF Core log a warning at every start).
+        var stamp = await db.Subscriptions.GroupBy(_ => 1).Select(g => new { Count = g.Count(), Max = g.Max(s => s.ChangeStamp) }).SingleOrDefaultAsync(ct);
         return stamp is null ? (0, 0) : (stamp.Count, stamp.Max);
     }
 }
