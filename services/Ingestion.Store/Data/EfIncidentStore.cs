@@ -150,9 +150,12 @@ public sealed class EfIncidentStore(StoreDbContext db, IncidentResolver resolver
         // incidents at 135,000 mentions); given the ids themselves, it looks them up. Each row comes with its
         // incident's creation time, which clustering needs for every incident around (the oldest keeps its id): most
         // come out unchanged, so reading their whole rows would be waste, and a query of its own costs a round trip.
+        // The incidents are filtered by the ids too: joined to the whole table, they were read by a scan of every
+        // incident (32 ms for 256 incidents at 23,000, against 2 ms looked up by id).
         var rows = incidentIds.Count == 0 ? []
             : await db.Mentions.AsNoTracking().Where(m => incidentIds.Contains(m.IncidentId))
-                .Join(db.Incidents, m => m.IncidentId, i => i.Id, (m, i) => new { Mention = m, i.CreatedAt }).ToListAsync(ct);
+                .Join(db.Incidents.Where(i => incidentIds.Contains(i.Id)), m => m.IncidentId, i => i.Id, (m, i) => new { Mention = m, i.CreatedAt })
+                .ToListAsync(ct);
         foreach (var id in incidentIds) storedMembers[id] = [];
         foreach (var row in rows)
         {
