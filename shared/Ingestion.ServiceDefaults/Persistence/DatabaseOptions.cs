@@ -7,4 +7,12 @@ public sealed class DatabaseOptions
 {
     public const string Section = "Database";
     public DatabaseProvider Provider { get; set; } = DatabaseProvider.Postgres;
+
+    /// <summary>
+    /// Most PostgreSQL connections one process keeps open, unless its connection string sets a pool size. PostgreSQL
+    /// allows 100 in all by default, and Npgsql's own default is 100 per process: two FeedWorkers reading 64 articles
+    /// at once took every slot. Six processes (three services, three more FeedWorkers) fit in 100 at 16 each; a
+    /// request over the limit waits for a free connection.
+    /// </summary>
+    public int MaxPoolSize { get; set; } = 16;
 }

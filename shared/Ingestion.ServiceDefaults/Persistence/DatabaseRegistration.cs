@@ -1,7 +1,9 @@
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Npgsql;
 
 namespace Ingestion.ServiceDefaults.Persistence;
 
@@ -21,10 +23,21 @@ public static class DatabaseRegistration
         builder.Services.AddDbContext<TContext>(db =>
         {
             if (options.Provider == DatabaseProvider.Sqlite) db.UseSqlite(connectionString);
-            else db.UseNpgsql(connectionString);
+            else db.UseNpgsql(WithPoolLimit(connectionString, options.MaxPoolSize));
         });
         builder.Services.AddHostedService<SchemaInitializer<TContext>>();
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck<TContext>>(typeof(TContext).Name);
         return builder;
+    }
+
+    /// <summary>The connection string with a pool limit of <paramref name="maxPoolSize"/>, unless it sets one itself.</summary>
+    public static string WithPoolLimit(string connectionString, int maxPoolSize)
+    {
+        // Npgsql's builder reports every keyword it knows as present, so the keys given are read as written.
+        var given = new DbConnectionStringBuilder { ConnectionString = connectionString };
+        if (given.Keys.Cast<string>().Select(key => key.Replace(" ", "", StringComparison.Ordinal))
+            .Any(key => key.Equals("MaximumPoolSize", StringComparison.OrdinalIgnoreCase) || key.Equals("MaxPoolSize", StringComparison.OrdinalIgnoreCase)))
+            return connectionString;
+        return new NpgsqlConnectionStringBuilder(connectionString) { MaxPoolSize = maxPoolSize }.ConnectionString;
     }
 }
