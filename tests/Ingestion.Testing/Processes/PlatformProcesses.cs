@@ -99,6 +99,9 @@ public sealed class PlatformProcesses(PlatformSettings settings) : IAsyncDisposa
 
     public IEnumerable<ServiceProcess> All => replaced.Concat(Workers).Concat(new[] { Store, Alerting }.OfType<ServiceProcess>());
 
+    /// <summary>The service processes serving now: <see cref="All"/> without those that exited and were started again.</summary>
+    public IEnumerable<ServiceProcess> Serving => All.Except(replaced);
+
     /// <summary>
     /// From now on, a service process that exits by itself is started again with the settings it had, as Compose's
     /// <c>restart: unless-stopped</c> does: the bus watchdog stops a process whose bus it cannot recover and relies on
