@@ -15,22 +15,13 @@ namespace Ingestion.ServiceDefaults.Tests;
 /// broker once and leaves the outbox once published. A relay that deleted fewer rows than it published would publish
 /// them again; one that deleted rows it had not published would lose them.
 /// </summary>
-public sealed class OutboxRelayTests : IAsyncLifetime
+public sealed class OutboxRelayTests
 {
-    private readonly PostgresTestDatabase database = new("relay_rows");
-    private RabbitMqVirtualHost vhost = null!;
-
-    public async Task InitializeAsync() => vhost = await RabbitMqVirtualHost.CreateAsync("relay-rows");
-
-    public async Task DisposeAsync()
-    {
-        await vhost.DisposeAsync();
-        await database.DisposeAsync();
-    }
-
     [Fact]
     public async Task Rows_committed_while_the_relay_publishes_are_each_published_once_and_removed()
     {
+        await using var database = new PostgresTestDatabase("relay_rows");
+        await using var vhost = await RabbitMqVirtualHost.CreateAsync("relay-rows");
         var received = new ConcurrentDictionary<Guid, int>();
         await using var host = await ServiceTestHost.StartAsync(
             new Dictionary<string, string?>

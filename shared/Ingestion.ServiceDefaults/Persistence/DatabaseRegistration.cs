@@ -35,9 +35,7 @@ public static class DatabaseRegistration
     {
         // Npgsql's builder reports every keyword it knows as present, so the keys given are read as written.
         var given = new DbConnectionStringBuilder { ConnectionString = connectionString };
-        if (given.Keys.Cast<string>().Select(key => key.Replace(" ", "", StringComparison.Ordinal))
-            .Any(key => key.Equals("MaximumPoolSize", StringComparison.OrdinalIgnoreCase) || key.Equals("MaxPoolSize", StringComparison.OrdinalIgnoreCase)))
-            return connectionString;
+        if (given.ContainsKey("Maximum Pool Size") || given.ContainsKey("MaxPoolSize")) return connectionString;
         return new NpgsqlConnectionStringBuilder(connectionString) { MaxPoolSize = maxPoolSize }.ConnectionString;
     }
 }
