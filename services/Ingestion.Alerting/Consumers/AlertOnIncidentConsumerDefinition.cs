@@ -9,9 +9,12 @@ public sealed class AlertOnIncidentConsumerDefinition() : BatchingConsumerDefini
 {
     protected override void ConfigureOrder(IReceiveEndpointConfigurator endpoint, IConsumerConfigurator<AlertOnIncidentConsumer> consumer, int capacity)
     {
-        // Events of one incident one at a time in this process, in the order they arrive, so an opening and its
-        // revision are decided in that order. As many partitions as messages taken at once: fewer would hold
-        // back events of unrelated incidents that happen to share a partition, and keep batches small.
+        // Events of one incident one at a time in this process, in the order they reach the partitioner, so an
+        // opening and its revision are decided one after the other. That order is nearly, not strictly, the
+        // queue's: the broker client runs deliveries on concurrent handlers, so two events published back to back
+        // can swap; the decider then drops the older one (see AlertDecider), so no subscriber gets an old revision
+        // after a new one. As many partitions as messages taken at once: fewer would hold back events of unrelated
+        // incidents that happen to share a partition, and keep batches small.
         var partitioner = endpoint.CreatePartitioner(capacity);
         consumer.Message<IncidentOpened>(m => m.UsePartitioner(partitioner, c => c.Message.Incident.IncidentId));
         consumer.Message<IncidentRevised>(m => m.UsePartitioner(partitioner, c => c.Message.Incident.IncidentId));
