@@ -35,6 +35,8 @@ public static class Report
             CPU                  {cpu}
             memory drift         {memoryDrift ?? "not sampled (--memory-every)"}
             peak memory (VmHWM)  {string.Join(", ", platform.All.Select(s => $"{s.Process.Name} {s.Process.PeakMemoryBytes / 1048576.0:0} MB"))}
+            memory at the end    {string.Join("\n                     ", platform.All.Select(s => $"{s.Process.Name} {s.Process.MemoryByKind}"))}
+                                 (anonymous: GC heap, native memory, stacks; files: assemblies and libraries; shared: code the JIT compiled; proportional: PSS, each shared page divided among the processes mapping it)
             raw broker           {brokerRate:0} messages/s; pipeline end to end = {endToEnd / brokerRate:P2} of it (each article is >= 3 messages: collected, reported, opened)
             logged warnings      {string.Join(", ", platform.All.Select(s => $"{s.Process.Name} {s.Process.Warnings}"))}
               {string.Join("\n  ", platform.All.SelectMany(s => s.Process.LastWarnings))}

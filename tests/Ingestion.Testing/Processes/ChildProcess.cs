@@ -83,6 +83,9 @@ public sealed class ChildProcess : IAsyncDisposable
     /// <summary>Resident memory now, in bytes; 0 once it has exited.</summary>
     public long MemoryBytes => ProcStatus.ResidentBytes(process.Id);
 
+    /// <summary>What its resident memory is made of now (see <see cref="ProcStatus.ResidentByKind"/>).</summary>
+    public ResidentMemory MemoryByKind => ProcStatus.ResidentByKind(process.Id);
+
     /// <summary>CPU time (user and system) the process has used so far; zero once it has exited.</summary>
     public TimeSpan CpuTime
     {

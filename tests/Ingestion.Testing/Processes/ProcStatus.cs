@@ -10,6 +10,16 @@ public static class ProcStatus
     public static long ResidentBytes(int pid) => StatusKilobytes(pid, "VmRSS:") * 1024;
 
     /// <summary>
+    /// What the resident set is made of now, in bytes (zeros when the process is gone): anonymous memory (the GC
+    /// heap, native allocations, stacks), pages of mapped files (assemblies and libraries, which the .NET processes
+    /// on the machine share), and shared memory, which in a .NET process is the code the JIT compiled (W^X keeps
+    /// it in a memory file). The proportional set size (PSS) divides each shared page among the processes mapping it.
+    /// </summary>
+    public static ResidentMemory ResidentByKind(int pid) => new(
+        StatusKilobytes(pid, "RssAnon:") * 1024, StatusKilobytes(pid, "RssFile:") * 1024, StatusKilobytes(pid, "RssShmem:") * 1024,
+        Kilobytes($"/proc/{pid}/smaps_rollup", "Pss:") * 1024);
+
+    /// <summary>
     /// CPU seconds every process on the machine has used since boot (user, nice, system, irq, softirq), from
     /// /proc/stat: the difference over a run counts the broker and the database too, which are not our children.
     /// </summary>
@@ -51,11 +61,13 @@ public static class ProcStatus
         return totals;
     }
 
-    private static long StatusKilobytes(int pid, string field)
+    private static long StatusKilobytes(int pid, string field) => Kilobytes($"/proc/{pid}/status", field);
+
+    private static long Kilobytes(string file, string field)
     {
         try
         {
-            var line = File.ReadLines($"/proc/{pid}/status").FirstOrDefault(l => l.StartsWith(field, StringComparison.Ordinal));
+            var line = File.ReadLines(file).FirstOrDefault(l => l.StartsWith(field, StringComparison.Ordinal));
             return line is null ? 0 : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]);
         }
         catch (IOException) { return 0; }
