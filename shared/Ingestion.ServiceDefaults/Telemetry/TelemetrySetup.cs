@@ -37,11 +37,11 @@ public static class TelemetrySetup
         var sdk = OpenTelemetrySdk.Create(otel =>
         {
             otel.ConfigureResource(r => r.AddService(serviceName));
-            otel.WithTracing(tracing =>
-            {
-                tracing.AddSource(Sources);
-                if (exportOtlp) tracing.AddOtlpExporter();
-            });
+            // Spans only where they go somewhere: with the SDK listening, every message, query and request
+            // records its spans (MassTransit's alone are several a message), and without an exporter each is
+            // thrown away as it ends.
+            if (exportOtlp)
+                otel.WithTracing(tracing => tracing.AddSource(Sources).AddOtlpExporter());
             otel.WithMetrics(metrics =>
             {
                 metrics.AddMeter(Meters);
