@@ -15,9 +15,11 @@ public static class ProcStatus
     /// on the machine share), and shared memory, which in a .NET process is the code the JIT compiled (W^X keeps
     /// it in a memory file). The proportional set size (PSS) divides each shared page among the processes mapping it.
     /// </summary>
-    public static ResidentMemory ResidentByKind(int pid) => new(
-        StatusKilobytes(pid, "RssAnon:") * 1024, StatusKilobytes(pid, "RssFile:") * 1024, StatusKilobytes(pid, "RssShmem:") * 1024,
-        Kilobytes($"/proc/{pid}/smaps_rollup", "Pss:") * 1024);
+    public static ResidentMemory ResidentByKind(int pid)
+    {
+        var resident = Kilobytes($"/proc/{pid}/status", "RssAnon:", "RssFile:", "RssShmem:");
+        return new(resident[0] * 1024, resident[1] * 1024, resident[2] * 1024, Kilobytes($"/proc/{pid}/smaps_rollup", "Pss:")[0] * 1024);
+    }
 
     /// <summary>
     /// CPU seconds every process on the machine has used since boot (user, nice, system, irq, softirq), from
@@ -61,15 +63,24 @@ public static class ProcStatus
         return totals;
     }
 
-    private static long StatusKilobytes(int pid, string field) => Kilobytes($"/proc/{pid}/status", field);
+    private static long StatusKilobytes(int pid, string field) => Kilobytes($"/proc/{pid}/status", field)[0];
 
-    private static long Kilobytes(string file, string field)
+    /// <summary>
+    /// The values of <paramref name="fields"/> ("Name:  value kB" lines of a /proc file), in kilobytes, in the order
+    /// asked, from one read of the file; 0 for a field it lacks, all 0 when the process is gone.
+    /// </summary>
+    private static long[] Kilobytes(string file, params string[] fields)
     {
+        var values = new long[fields.Length];
         try
         {
-            var line = File.ReadLines(file).FirstOrDefault(l => l.StartsWith(field, StringComparison.Ordinal));
-            return line is null ? 0 : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]);
+            foreach (var line in File.ReadLines(file))
+            {
+                var i = Array.FindIndex(fields, f => line.StartsWith(f, StringComparison.Ordinal));
+                if (i >= 0) values[i] = long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]);
+            }
         }
-        catch (IOException) { return 0; }
+        catch (IOException) { Array.Clear(values); }
+        return values;
     }
 }
