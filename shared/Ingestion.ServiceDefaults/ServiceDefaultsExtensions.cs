@@ -7,13 +7,14 @@ using Microsoft.Extensions.Hosting;
 
 namespace Ingestion.ServiceDefaults;
 
-/// <summary>What every service host starts with: telemetry, health checks, problem details, rate limits.</summary>
+/// <summary>What every service host starts with: log levels, telemetry, health checks, problem details, rate limits.</summary>
 public static class ServiceDefaultsExtensions
 {
     public const string LiveTag = "live";
 
     public static TBuilder AddServiceDefaults<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
+        builder.AddLoggingDefaults();
         builder.AddIngestionTelemetry();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddProblemDetails();

@@ -28,7 +28,12 @@ public static class LoadRun
         await using var feeds = await SyntheticFeedServer.StartAsync(corpus.Articles.Select(a => a.Page).ToList(), options.ItemsPerFeed, options.Feeds);
         feeds.VisibleArticles = () => options.Warmup;
         await using var receiver = await TimedReceiver.StartAsync();
-        var platform = new PlatformProcesses(new PlatformSettings(vhost.ConnectionString, TestInfrastructure.PostgresServer, prefix, feeds.FeedUrls));
+        var platform = new PlatformProcesses(new PlatformSettings(vhost.ConnectionString, TestInfrastructure.PostgresServer, prefix, feeds.FeedUrls))
+        {
+            // The services log at the levels they ship with (each article and mention at Information), not the
+            // quieter levels the tests start them with: what is measured is what an operator runs.
+            SharedSettings = new Dictionary<string, string?> { ["Logging__LogLevel__Default"] = null, ["Logging__LogLevel__MassTransit"] = null },
+        };
         try
         {
             await Task.WhenAll(platform.StartStoreAsync(), platform.StartAlertingAsync());
