@@ -11,7 +11,7 @@ namespace Ingestion.ServiceDefaults.Telemetry;
 
 /// <summary>
 /// Traces, metrics and logs over OTLP. The hosting integration package is not available here,
-/// so the SDK is built directly and disposed with the host (which flushes pending exports).
+/// so the SDK is built directly and disposed when the host has stopped (<see cref="TelemetryShutdown"/>).
 /// </summary>
 public static class TelemetrySetup
 {
@@ -49,6 +49,7 @@ public static class TelemetrySetup
             });
         });
         builder.Services.AddSingleton(sdk);
+        builder.Services.AddHostedService<TelemetryShutdown>();
         QueueDepthPoller.AddTo(builder);
         return builder;
     }
