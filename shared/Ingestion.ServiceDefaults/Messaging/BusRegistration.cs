@@ -33,6 +33,9 @@ public static class BusRegistration
         AddEndpointWatchdog(builder, section, address);
         builder.Services.AddMassTransit(bus =>
         {
+            // MassTransit 8.4 reports usage telemetry to its vendor over the internet unless told not to: this
+            // platform sends nothing anywhere it was not configured to (MASSTRANSIT_USAGE_TELEMETRY=true opts back in).
+            bus.DisableUsageTelemetry();
             bus.SetKebabCaseEndpointNameFormatter();
             foreach (var add in addConsumers) add(bus);
 
