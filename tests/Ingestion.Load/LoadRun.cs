@@ -32,7 +32,7 @@ public static class LoadRun
         {
             // The services log at the levels they ship with (each article and mention at Information), not the
             // quieter levels the tests start them with: what is measured is what an operator runs.
-            SharedSettings = new Dictionary<string, string?> { ["Logging__LogLevel__Default"] = null, ["Logging__LogLevel__MassTransit"] = null },
+            SharedSettings = ServiceProcess.QuietLogLevels.Keys.ToDictionary(key => key, string? (_) => null),
         };
         try
         {

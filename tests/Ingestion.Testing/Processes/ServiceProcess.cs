@@ -17,6 +17,17 @@ public sealed class ServiceProcess : IAsyncDisposable
     public Uri BaseAddress { get; }
     public ChildProcess Process => process;
 
+    /// <summary>
+    /// The log levels tests start a service with, quieter than the ones it ships with; a setting of null for each
+    /// key leaves the shipped levels (the load command does).
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, string?> QuietLogLevels = new Dictionary<string, string?>
+    {
+        ["Logging__LogLevel__Default"] = "Warning",
+        // Reconnect attempts while a broker is down are expected here; real faults (S-FAULT, R-FAULT) are errors.
+        ["Logging__LogLevel__MassTransit"] = "Error",
+    };
+
     /// <summary>Starts the service and waits until /health answers 200 (database and bus up).</summary>
     public static async Task<ServiceProcess> StartAsync(string service, string label, IReadOnlyDictionary<string, string?> settings, TimeSpan timeout)
     {
@@ -26,10 +37,8 @@ public sealed class ServiceProcess : IAsyncDisposable
             ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}",
             ["DOTNET_ENVIRONMENT"] = "Production", ["ASPNETCORE_ENVIRONMENT"] = "Production",
             ["OTEL_EXPORTER_OTLP_ENDPOINT"] = null, // no collector here
-            ["Logging__LogLevel__Default"] = "Warning",
-            // Reconnect attempts while a broker is down are expected here; real faults (S-FAULT, R-FAULT) are errors.
-            ["Logging__LogLevel__MassTransit"] = "Error",
         };
+        foreach (var (key, value) in QuietLogLevels) environment[key] = value;
         foreach (var (key, value) in settings) environment[key] = value;
         var dll = ServiceBinary(service);
         var child = ChildProcess.Start(label, "dotnet", [dll], environment, Path.GetDirectoryName(dll));
