@@ -34,6 +34,20 @@ public class ClusteringTests
     }
 
     [Fact]
+    public void A_merge_is_refused_when_any_member_conflicts_not_only_the_pair_that_matched()
+    {
+        // "Baghdad" matches the embassy and the airport; the embassy (closer) joins it first, and the airport, which
+        // matches "Baghdad" too, is kept out by the embassy: two identified sites are two incidents.
+        var baghdad = Make(id: IdFrom(910_000), place: Places.Baghdad, source: "a");
+        var embassy = Make(id: IdFrom(910_001), place: Places.UsEmbassyBaghdad, source: "b");
+        var airport = Make(id: IdFrom(910_002), place: Places.BaghdadAirport, source: "c");
+        Assert.True(_r.SameIncident(baghdad, airport));
+
+        var clusters = _r.Cluster([airport, embassy, baghdad]);
+        Assert.Equal([[baghdad, embassy], [airport]], clusters.Select(c => c.Mentions.ToArray()));
+    }
+
+    [Fact]
     public void Vague_mention_does_not_bridge_incidents_of_incompatible_kinds()
     {
         var airstrike = Make(kind: "airstrike", attacker: "us_forces", target: null, source: "a");
