@@ -8,8 +8,9 @@ namespace Ingestion.Resolution;
 /// clustering takes them, and each set is clustered over the kept pairs among its members. The Store clusters the
 /// neighbourhood of every mention of a batch, and on a busy week around one place those neighbourhoods are nearly
 /// the same hundreds of mentions each time, where comparing every pair again and sorting the matches was most of
-/// its work. Mentions are immutable, so what was found of a pair stays true; a session serves one batch, and
-/// <see cref="Reset"/> readies it for the next.
+/// its work. Mentions are immutable, so what was found of a pair stays true, from one batch to the next as well:
+/// <see cref="KeepAround"/> readies the session for the next batch and keeps what it knows of the days that batch
+/// works on, and <see cref="Reset"/> forgets everything. One caller at a time.
 /// </summary>
 public sealed class ClusteringSession(IncidentResolver resolver)
 {
@@ -45,13 +46,85 @@ public sealed class ClusteringSession(IncidentResolver resolver)
         edges.Clear();
         found.Clear();
         among.Clear();
+        carried = 0;
     }
+
+    /// <summary>
+    /// Keeps what the session knows of mentions that could take part in clustering around the given windows (those
+    /// anchored within a match span of a window's days) and forgets the rest, as the Store readies it for a batch
+    /// whose new mentions have these windows. A live stream's batches work on the same recent days, whose mentions
+    /// each batch compared pair by pair again: on a busy week that was most of the Store's work. Past
+    /// <see cref="MaxKeptMentions"/> or <see cref="MaxKeptPairs"/> it forgets everything, so what a session holds
+    /// between batches stays bounded. What it forgets it learns again when asked: only speed depends on what is kept.
+    /// </summary>
+    public void KeepAround(IEnumerable<CandidateWindow> windows)
+    {
+        found.Clear();
+        among.Clear();
+        var days = new HashSet<int>();
+        foreach (var w in windows)
+            for (var day = w.From.DayNumber; day <= w.To.DayNumber; day++) days.Add(day);
+        var renumbered = new int[known.Count];
+        var kept = 0;
+        for (var slot = 0; slot < known.Count; slot++) renumbered[slot] = days.Contains(anchorDays[slot]) ? kept++ : -1;
+        if (kept > MaxKeptMentions) { Reset(); return; }
+
+        // Kept mentions move down to their new slots in order, and kept pairs keep their order: it depends on
+        // dates, distances and MentionIds, not on slots.
+        slots.Clear();
+        slotsByDay.Clear();
+        for (var slot = 0; slot < renumbered.Length; slot++)
+        {
+            var moved = renumbered[slot];
+            if (moved < 0) continue;
+            (known[moved], anchorDays[moved]) = (known[slot], anchorDays[slot]);
+            slots.Add(known[moved].MentionId, moved);
+            if (!slotsByDay.TryGetValue(anchorDays[moved], out var sameDay)) slotsByDay[anchorDays[moved]] = sameDay = [];
+            sameDay.Add(moved);
+        }
+        known.RemoveRange(kept, known.Count - kept);
+        anchorDays.RemoveRange(kept, anchorDays.Count - kept);
+        var pairs = 0;
+        var all = CollectionsMarshal.AsSpan(edges);
+        foreach (var e in all)
+            if (renumbered[e.Low] >= 0 && renumbered[e.High] >= 0)
+                all[pairs++] = e with { Low = renumbered[e.Low], High = renumbered[e.High] };
+        edges.RemoveRange(pairs, edges.Count - pairs);
+        carried = kept;
+        if (pairs > MaxKeptPairs) Reset();
+    }
+
+    /// <summary>Most mentions and matching pairs kept between batches (16 bytes a pair).</summary>
+    public const int MaxKeptMentions = 20_000, MaxKeptPairs = 2_000_000;
+
+    /// <summary>How many mentions the session knows, and whether it knows one (what it holds between batches).</summary>
+    public int KnownMentions => known.Count;
+
+    public bool Knows(Guid mentionId) => slots.ContainsKey(mentionId);
+
+    // Mentions in slots below this were learned before the last KeepAround: another batch's reading of them.
+    private int carried;
 
     public IReadOnlyList<IncidentCluster> Cluster(IEnumerable<IncidentMention> input)
     {
         ArgumentNullException.ThrowIfNull(input);
         var mentions = ClusterBuilder.Distinct(input);
-        Learn(mentions);
+        try
+        {
+            if (!Learn(mentions))
+            {
+                // A mention kept from an earlier batch differs from this batch's reading of it: what was kept is not
+                // trusted, and everything is learned again.
+                Reset();
+                Learn(mentions);
+            }
+        }
+        catch
+        {
+            // Learning stopped half way knows mentions without all their pairs: nothing of it may serve a later call.
+            Reset();
+            throw;
+        }
 
         // The kept pairs among these mentions, renumbered by their place in MentionId order: the same edges, in the
         // same order, as clustering these mentions alone would find and sort.
@@ -88,16 +161,26 @@ public sealed class ClusteringSession(IncidentResolver resolver)
         return CollectionsMarshal.AsSpan(among);
     }
 
-    /// <summary>Compares each mention not seen before with the known ones a match span of days around it, and keeps the matches in order.</summary>
-    private void Learn(List<IncidentMention> mentions)
+    /// <summary>
+    /// Compares each mention not seen before with the known ones a match span of days around it, and keeps the
+    /// matches in order. False, having stopped, when a mention kept from an earlier batch differs from this one.
+    /// </summary>
+    private bool Learn(List<IncidentMention> mentions)
     {
         found.Clear();
         foreach (var mention in mentions)
         {
             if (slots.TryGetValue(mention.MentionId, out var seen))
             {
-                if (!known[seen].Equals(mention)) throw new ArgumentException($"Two different mentions share the id {mention.MentionId}.", nameof(mentions));
-                continue;
+                if (ReferenceEquals(known[seen], mention)) continue;
+                if (SameContent(known[seen], mention))
+                {
+                    // This batch's instance from now on: the next call that brings it compares references only.
+                    known[seen] = mention;
+                    continue;
+                }
+                if (seen < carried) return false;
+                throw new ArgumentException($"Two different mentions share the id {mention.MentionId}.", nameof(mentions));
             }
             var slot = known.Count;
             var day = IncidentResolver.AnchorDate(mention).DayNumber;
@@ -116,10 +199,18 @@ public sealed class ClusteringSession(IncidentResolver resolver)
             if (!slotsByDay.TryGetValue(day, out var sameDay)) slotsByDay[day] = sameDay = [];
             sameDay.Add(slot);
         }
-        if (found.Count == 0) return;
+        if (found.Count == 0) return true;
         found.Sort(Strongest);
         Merge(found);
+        return true;
     }
+
+    /// <summary>
+    /// Equal field by field, the denials by their items: each batch reads a stored mention into an instance of its
+    /// own, whose list of denials a record compares by reference.
+    /// </summary>
+    private static bool SameContent(IncidentMention kept, IncidentMention given) =>
+        kept.Equals(given) || (kept with { Denials = given.Denials }).Equals(given) && kept.Denials.SequenceEqual(given.Denials);
 
     /// <summary>Known mentions anchored within the match span of <paramref name="day"/>.</summary>
     private IEnumerable<int> KnownAround(int day)

@@ -125,6 +125,58 @@ public class ClusteringTests
     }
 
     [Fact]
+    public void A_session_kept_between_batches_clusters_each_as_clustering_it_alone_does_and_forgets_other_days()
+    {
+        // As the Store's pool uses it: batch after batch, each keeping what the session knows around its new mentions.
+        // The stream moves on 20 days a batch, and each batch clusters sets of its own days and of the batch before,
+        // whose pairs it was told of already.
+        var rng = new Random(20240424);
+        var session = new ClusteringSession(_r);
+        var batches = new List<List<IncidentMention>>();
+        for (int batch = 0; batch < 6; batch++)
+        {
+            var current = RandomMentions(rng, 200, start: new DateOnly(2024, 1, 1).AddDays(20 * batch));
+            session.KeepAround(current.Where(_ => rng.Next(10) == 0).Select(_r.WindowFor));
+            // Three batches back lies beyond the reach of any new mention's window: forgotten.
+            if (batch >= 3) Assert.DoesNotContain(batches[batch - 3], m => session.Knows(m.MentionId));
+            var around = batch == 0 ? current : [.. batches[batch - 1], .. current];
+            for (int round = 0; round < 6; round++)
+            {
+                var set = around.Where(_ => rng.Next(3) == 0).ToList();
+                Assert.Equal(Describe(_r.Cluster(set)), Describe(session.Cluster(set)));
+            }
+            batches.Add(current);
+        }
+        Assert.True(session.KnownMentions < batches.Sum(b => b.Count) / 2, "what lies beyond every window is forgotten");
+    }
+
+    [Fact]
+    public void A_mention_kept_from_an_earlier_batch_is_read_again_when_it_reads_differently()
+    {
+        var m = Make(source: "a");
+        var other = Make(source: "b");
+        var session = new ClusteringSession(_r);
+        Assert.Single(session.Cluster([m, other]));
+        // The same content read into new instances is the same mention, denials and all.
+        var reread = m with { Denials = m.Denials.ToList() };
+        Assert.Single(session.Cluster([reread, other]));
+        session.KeepAround([_r.WindowFor(m)]);
+        Assert.True(session.Knows(m.MentionId));
+        Assert.Single(session.Cluster([reread, other]));
+
+        // A different reading replaces what was kept (the Store does not change mentions; nothing may rest on it).
+        var changed = m with { Kind = "airstrike", Attacker = "us_forces" };
+        Assert.Equal(Describe(_r.Cluster([changed, other])), Describe(session.Cluster([changed, other])));
+        Assert.Equal(2, session.Cluster([changed, other]).Count);
+        // Within one batch, a second reading under one id is still refused, and what the refused call had begun to
+        // learn (here the mention sorted first, IdFrom(0)) is not half kept.
+        var early = Make(id: IdFrom(0), kind: "airstrike", attacker: "us_forces", source: "c");
+        Assert.Throws<ArgumentException>(() => session.Cluster([early, changed with { Killed = 3 }]));
+        Assert.Equal(Describe(_r.Cluster([early, changed, other])), Describe(session.Cluster([early, changed, other])));
+        Assert.Equal(2, session.Cluster([early, changed, other]).Count);
+    }
+
+    [Fact]
     public void A_session_rejects_a_mention_that_changed_under_a_known_id()
     {
         var m = Make();
@@ -142,7 +194,7 @@ public class ClusteringTests
     }
 
     /// <summary>Mentions crowded into a small area (by default) and a few weeks, so that bridging and conflicts are frequent.</summary>
-    internal static List<IncidentMention> RandomMentions(Random rng, int count, double spreadDegrees = 1.5)
+    internal static List<IncidentMention> RandomMentions(Random rng, int count, double spreadDegrees = 1.5, DateOnly? start = null)
     {
         string[] kinds = ["rocket_attack", "missile_attack", "drone_attack", "airstrike", "explosion", "other_attack"];
         string?[] attackers = [null, "unknown", "militia", "kataib_hezbollah", "harakat_al_nujaba", "us_forces"];
@@ -150,7 +202,7 @@ public class ClusteringTests
         var articles = Enumerable.Range(0, count / 3).Select(_ => Guid.NewGuid()).ToArray();
         return Enumerable.Range(0, count).Select(i =>
         {
-            var published = new DateOnly(2024, 1, 1).AddDays(rng.Next(20));
+            var published = (start ?? new DateOnly(2024, 1, 1)).AddDays(rng.Next(20));
             DateOnly? date = rng.Next(5) == 0 ? null : published.AddDays(-rng.Next(4));
             var place = new MentionPlace(null, "p", rng.Next(8) == 0 ? "SY" : "IQ",
                 33 + rng.NextDouble() * spreadDegrees, 43 + rng.NextDouble() * spreadDegrees, precisions[rng.Next(precisions.Length)]);

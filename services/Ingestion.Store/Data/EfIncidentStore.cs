@@ -130,8 +130,9 @@ public sealed class EfIncidentStore(StoreDbContext db, IncidentResolver resolver
     // Each new mention's candidate window and the stored incidents inside it, by MentionId, as the database held them
     // at the batch's start.
     private Dictionary<Guid, (CandidateWindow Window, IReadOnlyList<Guid> Incidents)> storedAround = [];
-    // The neighbourhoods of a batch's mentions overlap (a busy week at one place): each pair is compared once per
-    // batch. The session comes from a pool, so its buffers serve the next batch too.
+    // The neighbourhoods of a batch's mentions overlap (a busy week at one place), and so do those of a live stream's
+    // batches: the session compares each pair once, and comes from a pool that keeps it, with what it knows of the
+    // days the next batch works on (ClusteringSession.KeepAround), for the next batch.
     private ClusteringSession clustering = null!;
 
     /// <summary>
@@ -142,6 +143,7 @@ public sealed class EfIncidentStore(StoreDbContext db, IncidentResolver resolver
     private async Task ReadNeighbourhoodsAsync(IReadOnlyList<IncidentReported> fresh, CancellationToken ct)
     {
         var windows = fresh.Select(m => resolver.WindowFor(MentionMapping.ToStoredMention(m))).ToList();
+        clustering.KeepAround(windows);
         var around = await NeighbourhoodQueries.IncidentsAroundAsync(db, windows, ct);
         storedAround = fresh.Select((m, i) => KeyValuePair.Create(m.MentionId, (windows[i], around[i]))).ToDictionary();
         var incidentIds = around.SelectMany(ids => ids).Distinct().ToList();
