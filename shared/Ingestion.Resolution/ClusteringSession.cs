@@ -51,8 +51,9 @@ public sealed class ClusteringSession(IncidentResolver resolver)
 
     /// <summary>
     /// Keeps what the session knows of mentions anchored inside the given windows, where most of what a batch
-    /// clusters lies, and forgets the rest, as the Store readies it for a batch whose new mentions have these windows. A live stream's batches work on the same recent days, whose mentions
-    /// each batch compared pair by pair again: on a busy week that was most of the Store's work. Past
+    /// clusters lies, and forgets the rest, as the Store readies it for a batch whose new mentions have these
+    /// windows. A live stream's batches work on the same recent days, whose mentions each batch compared pair by
+    /// pair again: on a busy week that was most of the Store's work. Past
     /// <see cref="MaxKeptMentions"/> or <see cref="MaxKeptPairs"/> it forgets everything, so what a session holds
     /// between batches stays bounded. What it forgets it learns again when asked: only speed depends on what is kept.
     /// </summary>
