@@ -95,12 +95,12 @@ public sealed class ClusteringSession(IncidentResolver resolver)
     }
 
     /// <summary>Most mentions and matching pairs kept between batches (16 bytes a pair).</summary>
-    public const int MaxKeptMentions = 20_000, MaxKeptPairs = 2_000_000;
+    internal const int MaxKeptMentions = 20_000, MaxKeptPairs = 2_000_000;
 
-    /// <summary>How many mentions the session knows, and whether it knows one (what it holds between batches).</summary>
-    public int KnownMentions => known.Count;
+    /// <summary>How many mentions the session knows, and whether it knows one: what it holds between batches, for tests.</summary>
+    internal int KnownMentions => known.Count;
 
-    public bool Knows(Guid mentionId) => slots.ContainsKey(mentionId);
+    internal bool Knows(Guid mentionId) => slots.ContainsKey(mentionId);
 
     // Mentions in slots below this were learned before the last KeepAround: another batch's reading of them.
     private int carried;

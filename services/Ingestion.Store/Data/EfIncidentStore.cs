@@ -143,7 +143,8 @@ public sealed class EfIncidentStore(StoreDbContext db, IncidentResolver resolver
     private async Task ReadNeighbourhoodsAsync(IReadOnlyList<IncidentReported> fresh, CancellationToken ct)
     {
         var windows = fresh.Select(m => resolver.WindowFor(MentionMapping.ToStoredMention(m))).ToList();
-        clustering.KeepAround(windows);
+        // A batch of redelivered mentions only has no windows: it clusters nothing, and the session keeps what it knows.
+        if (windows.Count > 0) clustering.KeepAround(windows);
         var around = await NeighbourhoodQueries.IncidentsAroundAsync(db, windows, ct);
         storedAround = fresh.Select((m, i) => KeyValuePair.Create(m.MentionId, (windows[i], around[i]))).ToDictionary();
         var incidentIds = around.SelectMany(ids => ids).Distinct().ToList();
