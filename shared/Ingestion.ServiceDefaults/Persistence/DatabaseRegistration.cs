@@ -23,19 +23,24 @@ public static class DatabaseRegistration
         builder.Services.AddDbContext<TContext>(db =>
         {
             if (options.Provider == DatabaseProvider.Sqlite) db.UseSqlite(connectionString);
-            else db.UseNpgsql(WithPoolLimit(connectionString, options.MaxPoolSize));
+            else db.UseNpgsql(WithDefaults(connectionString, options));
         });
         builder.Services.AddHostedService<SchemaInitializer<TContext>>();
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck<TContext>>(typeof(TContext).Name);
         return builder;
     }
 
-    /// <summary>The connection string with a pool limit of <paramref name="maxPoolSize"/>, unless it sets one itself.</summary>
-    public static string WithPoolLimit(string connectionString, int maxPoolSize)
+    /// <summary>
+    /// The connection string with the configured pool limit and statement preparation (<see cref="DatabaseOptions"/>),
+    /// where it does not set them itself.
+    /// </summary>
+    public static string WithDefaults(string connectionString, DatabaseOptions options)
     {
         // Npgsql's builder reports every keyword it knows as present, so the keys given are read as written.
         var given = new DbConnectionStringBuilder { ConnectionString = connectionString };
-        if (given.ContainsKey("Maximum Pool Size") || given.ContainsKey("MaxPoolSize")) return connectionString;
-        return new NpgsqlConnectionStringBuilder(connectionString) { MaxPoolSize = maxPoolSize }.ConnectionString;
+        var settings = new NpgsqlConnectionStringBuilder(connectionString);
+        if (!given.ContainsKey("Maximum Pool Size") && !given.ContainsKey("MaxPoolSize")) settings.MaxPoolSize = options.MaxPoolSize;
+        if (!given.ContainsKey("Max Auto Prepare") && !given.ContainsKey("MaxAutoPrepare")) settings.MaxAutoPrepare = options.MaxAutoPrepare;
+        return settings.ConnectionString;
     }
 }
