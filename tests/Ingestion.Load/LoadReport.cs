@@ -38,6 +38,30 @@ public static class LoadReport
             r => r.GetDouble(0), since);
 
     /// <summary>
+    /// Where the time from collection to alert goes, stage by stage, as percentiles of each stage's own durations (they
+    /// do not add up): the FeedWorker's reading (relay, broker, the page's fetch), from read to stored (extraction,
+    /// its commit, relay, broker, the Store's batch), and from an alert's recording to its delivery.
+    /// </summary>
+    public static async Task<string> StagesAsync(string feeds, string store, string alerting, DateTimeOffset since)
+    {
+        var read = await ReadAsync(feeds, "SELECT \"Id\", \"ProcessedAt\", extract(epoch FROM \"ProcessedAt\" - \"CollectedAt\")::float8 FROM \"Articles\" WHERE \"CollectedAt\" >= @since",
+            r => (Id: r.GetGuid(0), At: r.GetFieldValue<DateTimeOffset>(1), Lag: r.GetDouble(2)), since);
+        var readAt = read.ToDictionary(a => a.Id, a => a.At);
+        var stored = await ReadAsync(store, "SELECT \"ArticleId\", \"RecordedAt\" FROM \"Mentions\" WHERE \"CollectedAt\" >= @since",
+            r => (Id: r.GetGuid(0), At: r.GetFieldValue<DateTimeOffset>(1)), since);
+        var readToStored = stored.Where(m => readAt.ContainsKey(m.Id)).Select(m => (m.At - readAt[m.Id]).TotalSeconds).ToList();
+        var sending = await ReadAsync(alerting, "SELECT extract(epoch FROM \"DeliveredAt\" - \"CreatedAt\")::float8 FROM \"Deliveries\" WHERE \"DeliveredAt\" IS NOT NULL AND \"CollectedAt\" >= @since",
+            r => r.GetDouble(0), since);
+        return $"collected -> read {Brief(read.Select(a => a.Lag).ToList())}; read -> stored {Brief(readToStored)}; alert recorded -> delivered {Brief(sending)}";
+    }
+
+    private static string Brief(List<double> values)
+    {
+        values.Sort();
+        return $"p50 {Percentile(values, 0.50):0.00} s, p99 {Percentile(values, 0.99):0.00} s";
+    }
+
+    /// <summary>
     /// Per minute of collection since <paramref name="since"/>: mentions collected, and their collected → stored
     /// p50, p99 and worst, so a long run shows when a latency tail happened, not only that it did.
     /// </summary>

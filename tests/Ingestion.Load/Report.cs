@@ -32,6 +32,7 @@ public static class Report
             incidents            {incidents} live (resolver predicted {corpus.ExpectedIncidents}); {opened.Count} opened alerts received, {opened.Select(a => a.WebhookId).Distinct().Count()} distinct
             collected -> stored  {LoadReport.Percentiles(await LoadReport.CollectedToStoredAsync(storeDb, measuredFrom))}
             collected -> alerted {LoadReport.Percentiles(toAlert)} (every alert, opened and revised)
+            by stage             {await LoadReport.StagesAsync(feedsDb, storeDb, platform.DatabaseOf("Alerting"), measuredFrom)}
             CPU                  {cpu}
             memory drift         {memoryDrift ?? "not sampled (--memory-every)"}
             peak memory (VmHWM)  {string.Join(", ", platform.All.Select(s => $"{s.Process.Name} {s.Process.PeakMemoryBytes / 1048576.0:0} MB"))}
