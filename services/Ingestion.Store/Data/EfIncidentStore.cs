@@ -36,7 +36,7 @@ public sealed class EfIncidentStore(StoreDbContext db, IncidentResolver resolver
         // each open an incident. Replicas of the Store serialise here; SQLite's writer lock does it there.
         if (db.IsPostgres) await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(7261001)", ct);
 
-        (view, incidentsInBatch, createdAt, storedMembers) = (new BatchView(db), [], [], []);
+        (view, incidentsInBatch, storedIncidents, storedMembers) = (new BatchView(db), [], [], []);
         var ids = mentions.Select(m => m.Value.MentionId).ToList();
         var recorded = await db.Mentions.AsNoTracking().Where(m => ids.Contains(m.MentionId)).ToDictionaryAsync(m => m.MentionId, m => m.IncidentId, ct);
         await ReadNeighbourhoodsAsync(mentions.Select(m => m.Value).Where(m => !recorded.ContainsKey(m.MentionId)).DistinctBy(m => m.MentionId).ToList(), ct);
@@ -50,7 +50,7 @@ public sealed class EfIncidentStore(StoreDbContext db, IncidentResolver resolver
                 outcomes.Add(new MentionOutcome(MentionResult.AlreadyRecorded, incidentId, []));
                 continue;
             }
-            var outcome = await ResolveAsync(reported, ct);
+            var outcome = Resolve(reported);
             recorded[reported.MentionId] = outcome.IncidentId;
             outcomes.Add(outcome);
         }
@@ -60,15 +60,15 @@ public sealed class EfIncidentStore(StoreDbContext db, IncidentResolver resolver
         return outcomes;
     }
 
-    private async Task<MentionOutcome> ResolveAsync(IncidentReported reported, CancellationToken ct)
+    private MentionOutcome Resolve(IncidentReported reported)
     {
         var now = time.GetUtcNow();
         var added = MentionMapping.ToRecord(reported, Guid.Empty, now);
         var related = LoadRelated(added.MentionId);
-        // Stored incidents are read as the plan needs them: none to open one, one to join it, all around to cluster.
+        // Joining one incident needs no clustering; bridging or splitting incidents does.
         var plan = ResolutionPlan.Joining(resolver, added, related, view.ModelOf)
                    ?? ResolutionPlan.ByClustering(clustering, added, related, view.ModelOf, CreationTimes());
-        var incidents = await LoadIncidentsAsync(plan.Incidents.Where(p => !p.IsNew).Select(p => p.IncidentId).Concat(plan.Absorbed.Keys).ToList(), ct);
+        var incidents = LoadIncidents(plan.Incidents.Where(p => !p.IsNew).Select(p => p.IncidentId).Concat(plan.Absorbed.Keys).ToList());
 
         var before = related.GroupBy(m => m.IncidentId).ToDictionary(g => g.Key, g => g.ToList());
         view.Add(added);
@@ -122,7 +122,8 @@ public sealed class EfIncidentStore(StoreDbContext db, IncidentResolver resolver
     // The batch's own view of mentions and incidents (see BatchView): the database sees none of its changes before its end.
     private BatchView view = null!;
     private Dictionary<Guid, IncidentRecord> incidentsInBatch = [];
-    private Dictionary<Guid, DateTimeOffset> createdAt = [];
+    // The stored incidents around the batch's mentions, as read at its start and not tracked until a mention changes one.
+    private Dictionary<Guid, IncidentRecord> storedIncidents = [];
     // The mentions the database files under each stored incident around the batch, as the batch sees them (see
     // BatchView.Know): an incident is read once per batch, however many of the batch's mentions fall around it (a
     // busy day at one place brings dozens of reports of the same few incidents together).
@@ -150,21 +151,15 @@ public sealed class EfIncidentStore(StoreDbContext db, IncidentResolver resolver
         var incidentIds = around.SelectMany(ids => ids).Distinct().ToList();
         // Two queries, not one with a subquery: PostgreSQL cannot estimate how few incidents a window holds, and once
         // the table was large it answered the subquery form by scanning every mention (72 ms for a window of 52
-        // incidents at 135,000 mentions); given the ids themselves, it looks them up. Each row comes with its
-        // incident's creation time, which clustering needs for every incident around (the oldest keeps its id): most
-        // come out unchanged, so reading their whole rows would be waste, and a query of its own costs a round trip.
-        // The incidents are filtered by the ids too: joined to the whole table, they were read by a scan of every
-        // incident (32 ms for 256 incidents at 23,000, against 2 ms looked up by id).
-        var rows = incidentIds.Count == 0 ? []
-            : await db.Mentions.AsNoTracking().Where(m => incidentIds.Contains(m.IncidentId))
-                .Join(db.Incidents.Where(i => incidentIds.Contains(i.Id)), m => m.IncidentId, i => i.Id, (m, i) => new { Mention = m, i.CreatedAt })
-                .ToListAsync(ct);
+        // incidents at 135,000 mentions); given the ids themselves, it looks them up.
+        // The incidents' rows are read here too, untracked, and tracked only when a mention changes one (see
+        // LoadIncidents): read one incident at a time as each mention needed them, they were a round trip for most of
+        // a batch's mentions, a third of the batch's time at 100 articles a second.
+        var rows = incidentIds.Count == 0 ? [] : await db.Mentions.AsNoTracking().Where(m => incidentIds.Contains(m.IncidentId)).ToListAsync(ct);
+        storedIncidents = incidentIds.Count == 0 ? []
+            : await db.Incidents.AsNoTracking().Where(i => incidentIds.Contains(i.Id)).ToDictionaryAsync(i => i.Id, ct);
         foreach (var id in incidentIds) storedMembers[id] = [];
-        foreach (var row in rows)
-        {
-            createdAt[row.Mention.IncidentId] = row.CreatedAt;
-            storedMembers[row.Mention.IncidentId].Add(view.Know(row.Mention));
-        }
+        foreach (var row in rows) storedMembers[row.IncidentId].Add(view.Know(row));
     }
 
     /// <summary>Every mention of every live incident that has a mention inside the resolver's candidate window, as the batch sees it.</summary>
@@ -180,15 +175,19 @@ public sealed class EfIncidentStore(StoreDbContext db, IncidentResolver resolver
 
     /// <summary>When each incident of the neighbourhood was opened: read with its mentions, or opened by this batch.</summary>
     private Func<Guid, DateTimeOffset> CreationTimes() =>
-        id => incidentsInBatch.TryGetValue(id, out var opened) ? opened.CreatedAt : createdAt[id];
+        id => incidentsInBatch.TryGetValue(id, out var opened) ? opened.CreatedAt : storedIncidents[id].CreatedAt;
 
-    private async Task<Dictionary<Guid, IncidentRecord>> LoadIncidentsAsync(List<Guid> ids, CancellationToken ct)
+    /// <summary>The incidents a mention changes, tracked from now on: opened by this batch or read at its start.</summary>
+    private Dictionary<Guid, IncidentRecord> LoadIncidents(List<Guid> ids)
     {
-        ids = ids.Distinct().ToList();
-        var missing = ids.Where(id => !incidentsInBatch.ContainsKey(id)).ToList();
-        if (missing.Count > 0)
-            foreach (var incident in await db.Incidents.Where(i => missing.Contains(i.Id)).ToListAsync(ct)) incidentsInBatch[incident.Id] = incident;
-        return ids.ToDictionary(id => id, id => incidentsInBatch[id]);
+        foreach (var id in ids)
+        {
+            if (incidentsInBatch.ContainsKey(id)) continue;
+            var stored = storedIncidents[id];
+            db.Incidents.Attach(stored);
+            incidentsInBatch[id] = stored;
+        }
+        return ids.Distinct().ToDictionary(id => id, id => incidentsInBatch[id]);
     }
 
     public Task<IReadOnlyList<IncidentSnapshot>> ListAsync(IncidentQuery query, CancellationToken ct) => IncidentQueries.ListAsync(db, query, ct);
