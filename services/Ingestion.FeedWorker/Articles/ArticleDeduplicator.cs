@@ -111,7 +111,9 @@ public sealed class ArticleDeduplicator(FeedsDbContext db, IOptions<FeedWorkerOp
             .ToLookup(b => b.BandKey, b => b.ArticleId);
         var candidatesOf = keysOf.ToDictionary(k => k.Key, k => k.Value.SelectMany(key => bands[key]).Distinct().Order().Take(MaxCandidates).ToList());
         var wanted = candidatesOf.Values.SelectMany(c => c).Distinct().ToList();
-        var signatures = await db.Articles.Where(a => wanted.Contains(a.Id) && a.Signature != null).ToDictionaryAsync(a => a.Id, a => FromBytes(a.Signature!), ct);
+        // Only the signatures, untracked: nothing here changes them.
+        var signatures = await db.Articles.AsNoTracking().Where(a => wanted.Contains(a.Id) && a.Signature != null)
+            .Select(a => new { a.Id, a.Signature }).ToDictionaryAsync(a => a.Id, a => FromBytes(a.Signature!), ct);
         return candidatesOf.ToDictionary(c => c.Key, c => c.Value.Where(signatures.ContainsKey).Select(id => (id, signatures[id])).ToList());
     }
 
