@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using RabbitMQ.Client;
 using RabbitMQ.Client.Events;
 
@@ -11,7 +10,7 @@ namespace Ingestion.Load;
 /// </summary>
 public static class BrokerBaseline
 {
-    public static async Task<double> MessagesPerSecondAsync(string amqpUri, int messages, int payloadBytes = 1500)
+    public static async Task<MessagingBaseline> MeasureAsync(string amqpUri, int messages, int payloadBytes = 1500)
     {
         var factory = new ConnectionFactory { Uri = new Uri(amqpUri) };
         await using var connection = await factory.CreateConnectionAsync();
@@ -33,17 +32,18 @@ public static class BrokerBaseline
 
         var body = new byte[payloadBytes];
         var properties = new BasicProperties { Persistent = true, ContentType = "application/json" };
-        var clock = Stopwatch.StartNew();
-        // Confirms are awaited in windows, as MassTransit's publishers have several messages in flight.
-        for (var sent = 0; sent < messages; sent += 64)
+        var measured = await MessagingBaseline.MeasureAsync(messages, async () =>
         {
-            var window = Enumerable.Range(sent, Math.Min(64, messages - sent))
-                .Select(_ => publisher.BasicPublishAsync("", queue, mandatory: false, properties, body).AsTask());
-            await Task.WhenAll(window);
-        }
-        await done.Task.WaitAsync(TimeSpan.FromMinutes(5));
-        var rate = messages / clock.Elapsed.TotalSeconds;
+            // Confirms are awaited in windows, as MassTransit's publishers have several messages in flight.
+            for (var sent = 0; sent < messages; sent += 64)
+            {
+                var window = Enumerable.Range(sent, Math.Min(64, messages - sent))
+                    .Select(_ => publisher.BasicPublishAsync("", queue, mandatory: false, properties, body).AsTask());
+                await Task.WhenAll(window);
+            }
+            await done.Task.WaitAsync(TimeSpan.FromMinutes(5));
+        });
         await publisher.QueueDeleteAsync(queue);
-        return rate;
+        return measured;
     }
 }

@@ -21,8 +21,11 @@ public static class LoadRun
         Console.WriteLine($"generated {options.Warmup} warm-up and {options.Articles} measured articles ({corpus.ExpectedMentions} mentions, {corpus.ExpectedIncidents} incidents by the resolver) in {clock.Elapsed.TotalSeconds:0.0} s");
 
         await using var vhost = await RabbitMqVirtualHost.CreateAsync("load");
-        var baseline = await BrokerBaseline.MessagesPerSecondAsync(vhost.ConnectionString, messages: 20_000);
-        Console.WriteLine($"raw broker (RabbitMQ.Client, persistent, confirmed, 1.5 KB): {baseline:0} messages/s publish -> consume");
+        var baselines = new Baselines(
+            await BrokerBaseline.MeasureAsync(vhost.ConnectionString, messages: 20_000),
+            await MassTransitBaseline.MeasureAsync(vhost.ConnectionString, messages: 20_000));
+        Console.WriteLine($"raw broker (RabbitMQ.Client, persistent, confirmed, 1.5 KB): {baselines.RawBroker}, publish -> consume");
+        Console.WriteLine($"MassTransit (the services' bus setup, an empty consumer, 1.5 KB): {baselines.MassTransit}, publish -> consume");
 
         var prefix = $"load_{Guid.NewGuid():N}"[..17];
         await using var feeds = await SyntheticFeedServer.StartAsync(corpus.Articles.Select(a => a.Page).ToList(), options.ItemsPerFeed, options.Feeds);
@@ -44,6 +47,9 @@ public static class LoadRun
             await WaitForQuietAsync(platform, receiver, corpus.Articles.Take(options.Warmup).Sum(a => a.Incidents.Count));
             Console.WriteLine($"warm-up: {options.Warmup} articles through the platform; measuring the next {options.Articles}");
 
+            // The broker's statistics lag by up to 5 seconds: counted when nothing has been published for longer.
+            await Task.Delay(TimeSpan.FromSeconds(6));
+            var publishedBefore = await vhost.PublishedAsync();
             var measuredFrom = DateTimeOffset.UtcNow;
             var cpuAtStart = CpuSnapshot.Take(platform);
             var started = Stopwatch.StartNew();
@@ -57,7 +63,9 @@ public static class LoadRun
                 memoryDrift = memory?.Drift();
             }
             var cpu = CpuSnapshot.PerArticle(cpuAtStart, CpuSnapshot.Take(platform), options.Articles);
-            await Report.PrintAsync(platform, receiver, corpus, options, measuredFrom, baseline, cpu, memoryDrift);
+            await Task.Delay(TimeSpan.FromSeconds(6));
+            var messagesPerArticle = (double)(await vhost.PublishedAsync() - publishedBefore) / options.Articles;
+            await Report.PrintAsync(platform, receiver, corpus, options, measuredFrom, baselines with { MessagesPerArticle = messagesPerArticle }, cpu, memoryDrift);
             return 0;
         }
         catch (Exception error)

@@ -1,11 +1,11 @@
 namespace Ingestion.Load;
 
-/// <summary>Prints the run's figures next to the raw broker's.</summary>
+/// <summary>Prints the run's figures next to the raw broker's and MassTransit's.</summary>
 public static class Report
 {
     /// <param name="measuredFrom">When the measured articles were let out (the warm-up ones were collected before).</param>
     public static async Task PrintAsync(Ingestion.Testing.Processes.PlatformProcesses platform, TimedReceiver receiver, SyntheticCorpus corpus, LoadOptions options,
-        DateTimeOffset measuredFrom, double brokerRate, string cpu, string? memoryDrift)
+        DateTimeOffset measuredFrom, Baselines baselines, string cpu, string? memoryDrift)
     {
         var feedsDb = platform.DatabaseOf("Feeds");
         var storeDb = platform.DatabaseOf("Store");
@@ -38,7 +38,8 @@ public static class Report
             peak memory (VmHWM)  {string.Join(", ", platform.All.Select(s => $"{s.Process.Name} {s.Process.PeakMemoryBytes / 1048576.0:0} MB"))}
             memory at the end    {string.Join("\n                     ", platform.All.Select(s => $"{s.Process.Name} {s.Process.MemoryByKind}"))}
                                  (anonymous: GC heap, native memory, stacks; files: assemblies and libraries; shared: code the JIT compiled; proportional: PSS, each shared page divided among the processes mapping it)
-            raw broker           {brokerRate:0} messages/s; pipeline end to end = {endToEnd / brokerRate:P2} of it (each article is >= 3 messages: collected, reported, opened)
+            raw broker           {baselines.RawBrokerLine(endToEnd)}
+            MassTransit alone    {baselines.MassTransitLine()}
             logged warnings      {string.Join(", ", platform.All.Select(s => $"{s.Process.Name} {s.Process.Warnings}"))}
               {string.Join("\n  ", platform.All.SelectMany(s => s.Process.LastWarnings))}
             collected -> stored, by minute of collection:

@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using System.Text;
+using System.Text.Json;
 using RabbitMQ.Client;
 
 namespace Ingestion.Testing;
@@ -55,6 +56,17 @@ public sealed class RabbitMqVirtualHost : IAsyncDisposable
             await Task.Delay(200);
         }
         return null;
+    }
+
+    /// <summary>
+    /// Messages published into the virtual host so far, from the broker's statistics, which it collects every 5
+    /// seconds: read it when nothing has been published for longer than that.
+    /// </summary>
+    public async Task<long> PublishedAsync()
+    {
+        using var overview = JsonDocument.Parse(await management.GetStringAsync($"/api/vhosts/{Uri.EscapeDataString(Name)}"));
+        return overview.RootElement.TryGetProperty("message_stats", out var stats) && stats.TryGetProperty("publish", out var published)
+            ? published.GetInt64() : 0;
     }
 
     public async ValueTask DisposeAsync()
