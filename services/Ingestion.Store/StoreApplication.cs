@@ -16,7 +16,7 @@ public static class StoreApplication
     {
         builder.AddServiceDatabase<StoreDbContext>("Store");
         builder.Services.AddSingleton(new IncidentResolver(ResolverOptions.Default));
-        builder.Services.AddSingleton(services => ClusteringSessionPolicy.Pool(services.GetRequiredService<IncidentResolver>()));
+        builder.Services.AddSingleton(services => KeptBetweenBatches.Pool(services.GetRequiredService<IncidentResolver>()));
         builder.Services.AddScoped<IIncidentStore, EfIncidentStore>();
         builder.Services.AddSingleton<MentionBatcher>();
         builder.Services.AddHostedService(services => services.GetRequiredService<MentionBatcher>());

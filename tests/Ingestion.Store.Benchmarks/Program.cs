@@ -35,7 +35,7 @@ await using (var setup = new StoreDbContext(options)) await setup.Database.Ensur
 
 var resolver = new IncidentResolver();
 var outbox = new OutboxSignal<StoreDbContext>();
-var sessions = ClusteringSessionPolicy.Pool(resolver);
+var kept = KeptBetweenBatches.Pool(resolver);
 double? firstRate = null;
 var stretch = Stopwatch.StartNew();
 var cpuAtStretch = Process.GetCurrentProcess().TotalProcessorTime;
@@ -47,7 +47,7 @@ for (int done = 0; done < mentions.Count;)
 {
     var batch = mentions.Skip(done).Take(batchSize).Select(m => new Traced<IncidentReported>(m, default)).ToList();
     await using (var db = new StoreDbContext(options))
-        await new EfIncidentStore(db, resolver, sessions, outbox, TimeProvider.System).RecordMentionsAsync(batch, CancellationToken.None);
+        await new EfIncidentStore(db, resolver, kept, outbox, TimeProvider.System).RecordMentionsAsync(batch, CancellationToken.None);
     done += batch.Count;
     if (done - stretchStart < every && done < mentions.Count) continue;
 

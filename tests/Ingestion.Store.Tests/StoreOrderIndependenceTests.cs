@@ -90,13 +90,13 @@ public sealed class StoreOrderIndependenceTests
         await using var database = new PostgresTestDatabase("store_order");
         var options = new DbContextOptionsBuilder<StoreDbContext>().UseNpgsql(database.ConnectionString).Options;
         await using (var setup = new StoreDbContext(options)) await setup.Database.EnsureCreatedAsync();
-        // One pool for all batches, as the Store has: each batch's session is the one the batch before it returned.
+        // One pool for all batches, as the Store has: each batch takes the session and rows the batch before it returned.
         var resolver = new IncidentResolver();
-        var sessions = ClusteringSessionPolicy.Pool(resolver);
+        var kept = KeptBetweenBatches.Pool(resolver);
         foreach (var batch in batches)
         {
             await using var db = new StoreDbContext(options);
-            var store = new EfIncidentStore(db, resolver, sessions, new OutboxSignal<StoreDbContext>(), TimeProvider.System);
+            var store = new EfIncidentStore(db, resolver, kept, new OutboxSignal<StoreDbContext>(), TimeProvider.System);
             var outcomes = await store.RecordMentionsAsync(batch.Select(m => new Traced<IncidentReported>(m, default)).ToList(), CancellationToken.None);
             Assert.Equal(batch.Count, outcomes.Count);
         }

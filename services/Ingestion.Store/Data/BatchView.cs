@@ -16,11 +16,15 @@ internal sealed class BatchView(StoreDbContext db)
     private readonly List<(MentionRecord Record, IncidentMention Mention)> unwritten = [];
     private readonly Dictionary<Guid, IncidentMention> models = [];
 
-    /// <summary>A row as read from the database, or the batch's own version of it if the batch has seen it.</summary>
-    public MentionRecord Know(MentionRecord row)
+    /// <summary>
+    /// A row as read from the database (or a copy of one a batch before read, with its model), or the batch's own
+    /// version of it if the batch has seen it.
+    /// </summary>
+    public MentionRecord Know(MentionRecord row, IncidentMention? model = null)
     {
         if (byId.TryGetValue(row.MentionId, out var seen)) return seen;
         byId.Add(row.MentionId, row);
+        if (model is not null) models.Add(row.MentionId, model);
         Members(row.IncidentId).Add(row);
         return row;
     }
@@ -56,6 +60,9 @@ internal sealed class BatchView(StoreDbContext db)
     /// <summary>Incidents of the mentions this batch added inside the window (the database does not have them yet).</summary>
     public IEnumerable<Guid> IncidentsAddedIn(CandidateWindow window) =>
         unwritten.Where(u => window.Contains(u.Mention)).Select(u => u.Record.IncidentId);
+
+    /// <summary>Every row the batch read or added, with its model: what the next batch is given (see <see cref="MentionRows"/>).</summary>
+    public IEnumerable<(MentionRecord Row, IncidentMention Model)> Rows() => byId.Values.Select(row => (row, ModelOf(row)));
 
     public IReadOnlyCollection<MentionRecord> MembersOf(Guid incidentId) => byIncident.TryGetValue(incidentId, out var members) ? members : [];
 

@@ -13,19 +13,20 @@ namespace Ingestion.Store.Data;
 /// events that matter are written to the outbox in the same transaction. Mentions come in batches (see
 /// <see cref="Consumers.MentionBatcher"/>): one lock and one commit serve them all, resolved one after another.
 /// </summary>
-public sealed class EfIncidentStore(StoreDbContext db, IncidentResolver resolver, ObjectPool<ClusteringSession> sessions, OutboxSignal<StoreDbContext> outbox, TimeProvider time)
+public sealed class EfIncidentStore(StoreDbContext db, IncidentResolver resolver, ObjectPool<KeptBetweenBatches> keptBetweenBatches, OutboxSignal<StoreDbContext> outbox, TimeProvider time)
     : IIncidentStore
 {
     public async Task<IReadOnlyList<MentionOutcome>> RecordMentionsAsync(IReadOnlyList<Traced<IncidentReported>> mentions, CancellationToken ct)
     {
-        clustering = sessions.Get();
+        kept = keptBetweenBatches.Get();
+        clustering = kept.Clustering;
         try
         {
             return await RecordBatchAsync(mentions, ct);
         }
         finally
         {
-            sessions.Return(clustering);
+            keptBetweenBatches.Return(kept);
         }
     }
 
@@ -56,6 +57,7 @@ public sealed class EfIncidentStore(StoreDbContext db, IncidentResolver resolver
         }
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
+        kept.Rows.KeepOnly(view.Rows());
         outbox.Notify();
         return outcomes;
     }
@@ -133,7 +135,9 @@ public sealed class EfIncidentStore(StoreDbContext db, IncidentResolver resolver
     private Dictionary<Guid, (CandidateWindow Window, IReadOnlyList<Guid> Incidents)> storedAround = [];
     // The neighbourhoods of a batch's mentions overlap (a busy week at one place), and so do those of a live stream's
     // batches: the session compares each pair once, and comes from a pool that keeps it, with what it knows of the
-    // days the next batch works on (ClusteringSession.KeepAround), for the next batch.
+    // days the next batch works on (ClusteringSession.KeepAround), for the next batch; and the rows the last batch
+    // worked on with it.
+    private KeptBetweenBatches kept = null!;
     private ClusteringSession clustering = null!;
 
     /// <summary>
@@ -155,11 +159,20 @@ public sealed class EfIncidentStore(StoreDbContext db, IncidentResolver resolver
         // The incidents' rows are read here too, untracked, and tracked only when a mention changes one (see
         // LoadIncidents): read one incident at a time as each mention needed them, they were a round trip for most of
         // a batch's mentions, a third of the batch's time at 100 articles a second.
-        var rows = incidentIds.Count == 0 ? [] : await db.Mentions.AsNoTracking().Where(m => incidentIds.Contains(m.IncidentId)).ToListAsync(ct);
+        // Which mention is filed under which incident is read every time; the rows themselves only when the batch
+        // before did not work on them (see MentionRows).
+        var members = incidentIds.Count == 0 ? []
+            : await db.Mentions.AsNoTracking().Where(m => incidentIds.Contains(m.IncidentId)).Select(m => new { m.MentionId, m.IncidentId }).ToListAsync(ct);
+        var unknown = members.Where(m => !kept.Rows.Contains(m.MentionId)).Select(m => m.MentionId).ToList();
+        var rows = unknown.Count == 0 ? [] : await db.Mentions.AsNoTracking().Where(m => unknown.Contains(m.MentionId)).ToDictionaryAsync(m => m.MentionId, ct);
         storedIncidents = incidentIds.Count == 0 ? []
             : await db.Incidents.AsNoTracking().Where(i => incidentIds.Contains(i.Id)).ToDictionaryAsync(i => i.Id, ct);
         foreach (var id in incidentIds) storedMembers[id] = [];
-        foreach (var row in rows) storedMembers[row.IncidentId].Add(view.Know(row));
+        foreach (var member in members)
+        {
+            var (row, model) = rows.TryGetValue(member.MentionId, out var read) ? (read, null) : kept.Rows.CopyOf(member.MentionId, member.IncidentId);
+            storedMembers[member.IncidentId].Add(view.Know(row, model));
+        }
     }
 
     /// <summary>Every mention of every live incident that has a mention inside the resolver's candidate window, as the batch sees it.</summary>

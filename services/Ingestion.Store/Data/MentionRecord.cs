@@ -37,4 +37,6 @@ public sealed class MentionRecord
     public DateTimeOffset? PublishedAt { get; set; }
     public DateTimeOffset CollectedAt { get; set; }
     public DateTimeOffset RecordedAt { get; set; }
+
+    public MentionRecord Copy() => (MentionRecord)MemberwiseClone();
 }
