@@ -35,11 +35,14 @@ public sealed class StoreIncidentConsumerTests(StoreHostFixture store) : IClassF
         var first = Mentions.Rockets(Mentions.Rumeilan, new DateOnly(2024, 4, 21), "outlet-a.example");
         await store.PublishAsync(first);
         await store.PublishAsync(first); // the broker redelivers: same mention id
+        using var http = store.Host.CreateClient();
+        var url = "/incidents?country=SY&from=2024-04-21&to=2024-04-21";
+        // Stored before the second is sent: mentions of one incident in one batch publish one event (BatchEventsTests).
+        await Eventually.ReturnsAsync(() => http.GetFromJsonAsync<List<IncidentSnapshot>>(url)!, list => list!.Count == 1, Timeout, "the first mention stored");
         var second = Mentions.Rockets(Mentions.Rumeilan, new DateOnly(2024, 4, 21), "outlet-b.example", killed: 0);
         await store.PublishAsync(second);
 
-        using var http = store.Host.CreateClient();
-        var listed = await Eventually.ReturnsAsync(() => http.GetFromJsonAsync<List<IncidentSnapshot>>("/incidents?country=SY&from=2024-04-21&to=2024-04-21")!,
+        var listed = await Eventually.ReturnsAsync(() => http.GetFromJsonAsync<List<IncidentSnapshot>>(url)!,
             list => list!.Count == 1 && list[0].ArticleCount == 2, Timeout, "one incident from two articles");
         var detail = await http.GetFromJsonAsync<IncidentDetail>($"/incidents/{listed![0].IncidentId}");
         Assert.Equal(2, detail!.Mentions.Count);

@@ -37,7 +37,7 @@ public sealed class EfIncidentStore(StoreDbContext db, IncidentResolver resolver
         // each open an incident. Replicas of the Store serialise here; SQLite's writer lock does it there.
         if (db.IsPostgres) await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(7261001)", ct);
 
-        (view, incidentsInBatch, storedIncidents, storedMembers) = (new BatchView(db), [], [], []);
+        (view, events, incidentsInBatch, storedIncidents, storedMembers) = (new BatchView(db), new BatchEvents(), [], [], []);
         var ids = mentions.Select(m => m.Value.MentionId).ToList();
         var recorded = await db.Mentions.AsNoTracking().Where(m => ids.Contains(m.MentionId)).ToDictionaryAsync(m => m.MentionId, m => m.IncidentId, ct);
         await ReadNeighbourhoodsAsync(mentions.Select(m => m.Value).Where(m => !recorded.ContainsKey(m.MentionId)).DistinctBy(m => m.MentionId).ToList(), ct);
@@ -55,6 +55,7 @@ public sealed class EfIncidentStore(StoreDbContext db, IncidentResolver resolver
             recorded[reported.MentionId] = outcome.IncidentId;
             outcomes.Add(outcome);
         }
+        events.Write(db, id => incidentsInBatch[id], time.GetUtcNow());
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         kept.Rows.KeepOnly(view.Rows());
@@ -91,6 +92,7 @@ public sealed class EfIncidentStore(StoreDbContext db, IncidentResolver resolver
             // The absorbed row stays as a pointer, so links to it keep working.
             incidents[absorbed].MergedInto = into;
             incidents[absorbed].UpdatedAt = now;
+            events.Absorbed(absorbed);
         }
         return outcome!;
     }
@@ -101,28 +103,27 @@ public sealed class EfIncidentStore(StoreDbContext db, IncidentResolver resolver
         IncidentMapping.Apply(incident, Summarize(planned.Members), planned.Members);
         db.Incidents.Add(incident);
         incidentsInBatch.Add(incident.Id, incident);
-        db.Enqueue(new IncidentOpened { Incident = IncidentMapping.ToSnapshot(incident), CollectedAt = collectedAt }, now);
+        events.Opened(incident.Id, collectedAt);
         return new MentionOutcome(MentionResult.Opened, incident.Id, []);
     }
 
     private MentionOutcome Revise(IncidentRecord incident, IReadOnlyList<MentionRecord> previous, IReadOnlyList<MentionRecord> members,
         IReadOnlyList<Guid> merged, DateTimeOffset collectedAt, DateTimeOffset now)
     {
-        var after = Summarize(members);
-        var changes = IncidentSummary.Changes(Summarize(previous), after).ToList();
+        var (before, after) = (Summarize(previous), Summarize(members));
+        var changes = IncidentSummary.Changes(before, after).ToList();
         if (merged.Count > 0) changes.Add("merged");
         IncidentMapping.Apply(incident, after, members);
         incident.UpdatedAt = now;
-        if (changes.Count == 0) return new MentionOutcome(MentionResult.Joined, incident.Id, []);
-        incident.Revision++;
-        db.Enqueue(new IncidentRevised { Incident = IncidentMapping.ToSnapshot(incident), Changes = changes, MergedIncidentIds = merged, CollectedAt = collectedAt }, now);
-        return new MentionOutcome(MentionResult.Revised, incident.Id, changes);
+        events.Revised(incident.Id, before, after, merged, collectedAt);
+        return changes.Count == 0 ? new MentionOutcome(MentionResult.Joined, incident.Id, []) : new MentionOutcome(MentionResult.Revised, incident.Id, changes);
     }
 
     private IncidentView Summarize(IEnumerable<MentionRecord> mentions) => IncidentSummary.Summarize(mentions.Select(view.ModelOf).ToList());
 
     // The batch's own view of mentions and incidents (see BatchView): the database sees none of its changes before its end.
     private BatchView view = null!;
+    private BatchEvents events = null!;
     private Dictionary<Guid, IncidentRecord> incidentsInBatch = [];
     // The stored incidents around the batch's mentions, as read at its start and not tracked until a mention changes one.
     private Dictionary<Guid, IncidentRecord> storedIncidents = [];

@@ -12,13 +12,16 @@ public interface IOutboxContext
 
 public static class OutboxContextExtensions
 {
-    /// <summary>Queues a message to be published once the caller's SaveChanges commits.</summary>
-    public static void Enqueue<T>(this IOutboxContext db, T message, DateTimeOffset now) where T : class =>
+    /// <summary>
+    /// Queues a message to be published once the caller's SaveChanges commits, in the trace of
+    /// <paramref name="traceParent"/> (a W3C traceparent), else of the current activity.
+    /// </summary>
+    public static void Enqueue<T>(this IOutboxContext db, T message, DateTimeOffset now, string? traceParent = null) where T : class =>
         db.Outbox.Add(new OutboxMessage
         {
             MessageType = typeof(T).FullName!,
             Payload = JsonSerializer.Serialize(message),
-            TraceParent = Activity.Current?.Id,
+            TraceParent = traceParent ?? Activity.Current?.Id,
             CreatedAt = now,
         });
 }

@@ -1,0 +1,85 @@
+using System.Diagnostics;
+using Ingestion.Contracts;
+using Ingestion.Resolution;
+using Ingestion.ServiceDefaults.Outbox;
+
+namespace Ingestion.Store.Data;
+
+/// <summary>
+/// The events one batch publishes: one for each incident it opened or changed, as the incident stands at the
+/// batch's end against what was last published of it. Several mentions of one incident often come in one batch (a
+/// story syndicated by several outlets, read within the same second), and each used to publish a revision of its
+/// own: in a live-like stream 42 % of the Store's events, each a message through the broker, a decision for
+/// Alerting and, for a subscriber to every change, an alert more about the same incident within a second.
+/// An incident's Revision counts the states published of it.
+/// </summary>
+internal sealed class BatchEvents
+{
+    private sealed class Pending(IncidentView? published, DateTimeOffset collectedAt, string? traceParent)
+    {
+        /// <summary>What subscribers last heard of the incident; null when this batch opened it.</summary>
+        public IncidentView? Published { get; } = published;
+        public IncidentView? Now { get; set; }
+        public List<Guid> Merged { get; } = [];
+        public bool Absorbed { get; set; }
+        /// <summary>The earliest collection among the mentions behind the event (its latency is theirs), and the trace of the first.</summary>
+        public DateTimeOffset CollectedAt { get; set; } = collectedAt;
+        public string? TraceParent { get; } = traceParent;
+    }
+
+    private readonly Dictionary<Guid, Pending> pending = [];
+    private readonly List<Guid> order = [];
+
+    public void Opened(Guid incidentId, DateTimeOffset collectedAt) => Touch(incidentId, published: null, collectedAt);
+
+    public void Revised(Guid incidentId, IncidentView before, IncidentView after, IReadOnlyList<Guid> merged, DateTimeOffset collectedAt)
+    {
+        var touched = Touch(incidentId, before, collectedAt);
+        touched.Now = after;
+        touched.Merged.AddRange(merged);
+    }
+
+    /// <summary>Folded into another incident: it publishes nothing of its own, and if this batch opened it, nobody heard of it.</summary>
+    public void Absorbed(Guid incidentId)
+    {
+        if (pending.TryGetValue(incidentId, out var touched)) touched.Absorbed = true;
+    }
+
+    /// <summary>Queues the batch's events, in the order the batch first touched their incidents; a revision raises the incident's Revision.</summary>
+    public void Write(StoreDbContext db, Func<Guid, IncidentRecord> incidents, DateTimeOffset now)
+    {
+        foreach (var id in order)
+        {
+            var touched = pending[id];
+            if (touched.Absorbed) continue;
+            var incident = incidents(id);
+            if (touched.Published is null)
+            {
+                db.Enqueue(new IncidentOpened { Incident = IncidentMapping.ToSnapshot(incident), CollectedAt = touched.CollectedAt }, now, touched.TraceParent);
+                continue;
+            }
+            // Incidents this batch opened and folded in were never published: subscribers hear only of their mentions.
+            var merged = touched.Merged.Where(m => !OpenedHere(m)).Distinct().ToList();
+            var changes = IncidentSummary.Changes(touched.Published, touched.Now!).ToList();
+            if (merged.Count > 0) changes.Add("merged");
+            if (changes.Count == 0) continue;
+            incident.Revision++;
+            db.Enqueue(new IncidentRevised { Incident = IncidentMapping.ToSnapshot(incident), Changes = changes, MergedIncidentIds = merged, CollectedAt = touched.CollectedAt },
+                now, touched.TraceParent);
+        }
+    }
+
+    private bool OpenedHere(Guid incidentId) => pending.TryGetValue(incidentId, out var touched) && touched.Published is null;
+
+    private Pending Touch(Guid incidentId, IncidentView? published, DateTimeOffset collectedAt)
+    {
+        if (pending.TryGetValue(incidentId, out var touched))
+        {
+            if (collectedAt < touched.CollectedAt) touched.CollectedAt = collectedAt;
+            return touched;
+        }
+        pending[incidentId] = touched = new Pending(published, collectedAt, Activity.Current?.Id);
+        order.Add(incidentId);
+        return touched;
+    }
+}

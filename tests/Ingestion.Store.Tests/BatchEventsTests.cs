@@ -1,0 +1,55 @@
+using System.Text.Json;
+using Ingestion.Contracts;
+using Ingestion.Resolution;
+using Ingestion.ServiceDefaults.Outbox;
+using Ingestion.ServiceDefaults.Telemetry;
+using Ingestion.Store.Data;
+using Ingestion.Testing;
+using Microsoft.EntityFrameworkCore;
+
+namespace Ingestion.Store.Tests;
+
+/// <summary>The events the Store's batches queue in its outbox, on a fresh PostgreSQL database.</summary>
+public sealed class BatchEventsTests
+{
+    private static readonly DateOnly Day = new(2024, 1, 20);
+
+    [Fact]
+    public async Task Mentions_of_one_incident_in_one_batch_publish_one_event_with_what_changed_since_the_last()
+    {
+        await using var database = new PostgresTestDatabase("store_events");
+        var options = new DbContextOptionsBuilder<StoreDbContext>().UseNpgsql(database.ConnectionString).Options;
+        await using (var setup = new StoreDbContext(options)) await setup.Database.EnsureCreatedAsync();
+        var resolver = new IncidentResolver();
+        var kept = KeptBetweenBatches.Pool(resolver);
+        async Task<List<object>> RecordAsync(params IncidentReported[] batch)
+        {
+            await using var db = new StoreDbContext(options);
+            await new EfIncidentStore(db, resolver, kept, new OutboxSignal<StoreDbContext>(), TimeProvider.System)
+                .RecordMentionsAsync(batch.Select(m => new Traced<IncidentReported>(m, default)).ToList(), CancellationToken.None);
+            // Taken off the outbox as the relay would, so each batch shows only its own.
+            var queued = await db.Outbox.OrderBy(o => o.Id).ToListAsync();
+            db.Outbox.RemoveRange(queued);
+            await db.SaveChangesAsync();
+            return queued.Select(o => JsonSerializer.Deserialize(o.Payload, typeof(IncidentOpened).Assembly.GetType(o.MessageType)!)!).ToList();
+        }
+
+        // Two outlets in one batch: the incident is opened once, showing both.
+        var firstBatch = await RecordAsync(Mentions.Rockets(Mentions.AinAlAsad, Day, "a.example"), Mentions.Rockets(Mentions.AinAlAsad, Day, "b.example"));
+        var opened = Assert.IsType<IncidentOpened>(Assert.Single(firstBatch));
+        Assert.Equal((1, 2), (opened.Incident.Revision, opened.Incident.SourceCount));
+
+        // Two more, one with casualties: one revision, with both changes.
+        var secondBatch = await RecordAsync(Mentions.Rockets(Mentions.AinAlAsad, Day, "c.example", killed: 2), Mentions.Rockets(Mentions.AinAlAsad, Day, "d.example"));
+        var revised = Assert.IsType<IncidentRevised>(Assert.Single(secondBatch));
+        Assert.Equal(opened.Incident.IncidentId, revised.Incident.IncidentId);
+        Assert.Equal((2, 4, 2), (revised.Incident.Revision, revised.Incident.SourceCount, revised.Incident.Killed));
+        Assert.Equal(["casualties", "corroboration"], revised.Changes);
+
+        // Another article of an outlet already counted changes nothing a reader sees: no event, no revision.
+        Assert.Empty(await RecordAsync(Mentions.Rockets(Mentions.AinAlAsad, Day, "a.example", killed: 2)));
+        await using var read = new StoreDbContext(options);
+        var stored = await read.Incidents.SingleAsync(i => i.Id == opened.Incident.IncidentId);
+        Assert.Equal((2, 5), (stored.Revision, stored.ArticleCount));
+    }
+}
