@@ -41,6 +41,20 @@ public class MentionRowsTests
         Assert.True(rows.Contains(second.Row.MentionId));
     }
 
+    [Fact]
+    public void A_batch_that_worked_on_more_rows_than_the_cap_keeps_none()
+    {
+        var rows = new MentionRows();
+        rows.KeepOnly([Kept("a.example")]);
+        var busy = Enumerable.Range(0, MentionRows.MaxKeptRows + 1).Select(i => Kept($"s{i}.example")).ToList();
+
+        rows.KeepOnly(busy);
+
+        Assert.False(rows.Contains(busy[0].Row.MentionId));
+        rows.KeepOnly(busy.Take(MentionRows.MaxKeptRows));
+        Assert.True(rows.Contains(busy[0].Row.MentionId));
+    }
+
     private static (MentionRecord Row, Ingestion.Resolution.IncidentMention Model) Kept(string source)
     {
         var row = MentionMapping.ToRecord(Mentions.Rockets(Mentions.AinAlAsad, Day, source), Guid.NewGuid(), DateTimeOffset.UnixEpoch);
