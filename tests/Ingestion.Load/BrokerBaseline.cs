@@ -34,13 +34,7 @@ public static class BrokerBaseline
         var properties = new BasicProperties { Persistent = true, ContentType = "application/json" };
         var measured = await MessagingBaseline.MeasureAsync(messages, async () =>
         {
-            // Confirms are awaited in windows, as MassTransit's publishers have several messages in flight.
-            for (var sent = 0; sent < messages; sent += 64)
-            {
-                var window = Enumerable.Range(sent, Math.Min(64, messages - sent))
-                    .Select(_ => publisher.BasicPublishAsync("", queue, mandatory: false, properties, body).AsTask());
-                await Task.WhenAll(window);
-            }
+            await MessagingBaseline.PublishInWindowsAsync(messages, () => publisher.BasicPublishAsync("", queue, mandatory: false, properties, body).AsTask());
             await done.Task.WaitAsync(TimeSpan.FromMinutes(5));
         });
         await publisher.QueueDeleteAsync(queue);
