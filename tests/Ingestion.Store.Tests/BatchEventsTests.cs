@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using System.Text.Json;
 using Ingestion.Contracts;
 using Ingestion.Resolution;
@@ -14,6 +15,9 @@ public sealed class BatchEventsTests
 {
     private static readonly DateOnly Day = new(2024, 1, 20);
 
+    /// <summary>Set within this test's flow only: other tests recording into the same static counters in parallel are not counted.</summary>
+    private static readonly AsyncLocal<bool> InThisTest = new();
+
     [Fact]
     public async Task Mentions_of_one_incident_in_one_batch_publish_one_event_with_what_changed_since_the_last()
     {
@@ -22,6 +26,8 @@ public sealed class BatchEventsTests
         await using (var setup = new StoreDbContext(options)) await setup.Database.EnsureCreatedAsync();
         var resolver = new IncidentResolver();
         var kept = KeptBetweenBatches.Pool(resolver);
+        using var counters = CountIncidentCounters(out var counted);
+        InThisTest.Value = true;
         async Task<List<object>> RecordAsync(params IncidentReported[] batch)
         {
             await using var db = new StoreDbContext(options);
@@ -38,6 +44,7 @@ public sealed class BatchEventsTests
         var firstBatch = await RecordAsync(Mentions.Rockets(Mentions.AinAlAsad, Day, "a.example"), Mentions.Rockets(Mentions.AinAlAsad, Day, "b.example"));
         var opened = Assert.IsType<IncidentOpened>(Assert.Single(firstBatch));
         Assert.Equal((1, 2), (opened.Incident.Revision, opened.Incident.SourceCount));
+        Assert.Equal((1, 0), (counted["ingestion.incidents.opened"], counted["ingestion.incidents.revised"]));
 
         // Two more, one with casualties: one revision, with both changes.
         var secondBatch = await RecordAsync(Mentions.Rockets(Mentions.AinAlAsad, Day, "c.example", killed: 2), Mentions.Rockets(Mentions.AinAlAsad, Day, "d.example"));
@@ -45,11 +52,32 @@ public sealed class BatchEventsTests
         Assert.Equal(opened.Incident.IncidentId, revised.Incident.IncidentId);
         Assert.Equal((2, 4, 2), (revised.Incident.Revision, revised.Incident.SourceCount, revised.Incident.Killed));
         Assert.Equal(["casualties", "corroboration"], revised.Changes);
+        Assert.Equal((1, 1), (counted["ingestion.incidents.opened"], counted["ingestion.incidents.revised"]));
 
         // Another article of an outlet already counted changes nothing a reader sees: no event, no revision.
         Assert.Empty(await RecordAsync(Mentions.Rockets(Mentions.AinAlAsad, Day, "a.example", killed: 2)));
         await using var read = new StoreDbContext(options);
         var stored = await read.Incidents.SingleAsync(i => i.Id == opened.Incident.IncidentId);
         Assert.Equal((2, 5), (stored.Revision, stored.ArticleCount));
+        Assert.Equal((1, 1), (counted["ingestion.incidents.opened"], counted["ingestion.incidents.revised"]));
+    }
+
+    /// <summary>Counts what the dashboards' incident counters receive from this test.</summary>
+    private static MeterListener CountIncidentCounters(out Dictionary<string, long> counted)
+    {
+        var counts = counted = new() { ["ingestion.incidents.opened"] = 0, ["ingestion.incidents.revised"] = 0 };
+        var listener = new MeterListener
+        {
+            InstrumentPublished = (instrument, listener) =>
+            {
+                if (instrument.Meter == IngestionTelemetry.Meter && counts.ContainsKey(instrument.Name)) listener.EnableMeasurementEvents(instrument);
+            },
+        };
+        listener.SetMeasurementEventCallback<long>((instrument, value, _, _) =>
+        {
+            if (InThisTest.Value) lock (counts) counts[instrument.Name] += value;
+        });
+        listener.Start();
+        return listener;
     }
 }

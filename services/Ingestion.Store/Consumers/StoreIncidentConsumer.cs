@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Ingestion.Contracts;
 using Ingestion.ServiceDefaults.Telemetry;
 using Ingestion.Store.Data;
@@ -22,8 +21,6 @@ public sealed partial class StoreIncidentConsumer(MentionBatcher batcher, TimePr
 
         if (outcome.Result == MentionResult.AlreadyRecorded) return;
         IngestionTelemetry.CollectedToStored.Record((time.GetUtcNow() - mention.CollectedAt).TotalSeconds);
-        if (outcome.Result == MentionResult.Opened) IngestionTelemetry.IncidentsOpened.Add(1, new TagList { { "kind", mention.Kind } });
-        if (outcome.Result == MentionResult.Revised) IngestionTelemetry.IncidentsRevised.Add(1);
         LogRecorded(outcome.Result, outcome.IncidentId, mention.Kind, mention.Place?.Name, mention.Source);
     }
 

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Ingestion.Contracts;
 using Ingestion.Resolution;
 using Ingestion.ServiceDefaults.Outbox;
+using Ingestion.ServiceDefaults.Telemetry;
 
 namespace Ingestion.Store.Data;
 
@@ -29,6 +30,7 @@ internal sealed class BatchEvents
 
     private readonly Dictionary<Guid, Pending> pending = [];
     private readonly List<Guid> order = [];
+    private readonly List<(string Kind, bool Opened)> written = [];
 
     public void Opened(Guid incidentId, DateTimeOffset collectedAt) => Touch(incidentId, published: null, collectedAt);
 
@@ -56,6 +58,7 @@ internal sealed class BatchEvents
             if (touched.Published is null)
             {
                 db.Enqueue(new IncidentOpened { Incident = IncidentMapping.ToSnapshot(incident), CollectedAt = touched.CollectedAt }, now, touched.TraceParent);
+                written.Add((incident.Kind, Opened: true));
                 continue;
             }
             // Incidents this batch opened and folded in were never published: subscribers hear only of their mentions.
@@ -66,7 +69,18 @@ internal sealed class BatchEvents
             incident.Revision++;
             db.Enqueue(new IncidentRevised { Incident = IncidentMapping.ToSnapshot(incident), Changes = changes, MergedIncidentIds = merged, CollectedAt = touched.CollectedAt },
                 now, touched.TraceParent);
+            written.Add((incident.Kind, Opened: false));
         }
+    }
+
+    /// <summary>
+    /// Counts the events written as opened and revised incidents, once their transaction has committed: the
+    /// dashboards then agree with what subscribers heard, not with how many mentions came in.
+    /// </summary>
+    public void CountCommitted()
+    {
+        foreach (var (kind, opened) in written)
+            (opened ? IngestionTelemetry.IncidentsOpened : IngestionTelemetry.IncidentsRevised).Add(1, new TagList { { "kind", kind } });
     }
 
     private bool OpenedHere(Guid incidentId) => pending.TryGetValue(incidentId, out var touched) && touched.Published is null;

@@ -58,6 +58,7 @@ public sealed class EfIncidentStore(StoreDbContext db, IncidentResolver resolver
         events.Write(db, id => incidentsInBatch[id], time.GetUtcNow());
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
+        events.CountCommitted();
         kept.Rows.KeepOnly(view.Rows());
         outbox.Notify();
         return outcomes;

@@ -26,8 +26,8 @@ public static class IngestionTelemetry
     public static readonly Counter<long> ArticlesProcessed = Meter.CreateCounter<long>("ingestion.articles.processed", description: "Articles read and extracted");
     public static readonly Histogram<double> ExtractionDuration = Meter.CreateHistogram<double>("ingestion.extraction.duration", "s", "Incident extraction time per article", advice: FastSeconds);
     public static readonly Counter<long> IncidentsReported = Meter.CreateCounter<long>("ingestion.incidents.reported", description: "Incident mentions extracted");
-    public static readonly Counter<long> IncidentsOpened = Meter.CreateCounter<long>("ingestion.incidents.opened", description: "New incidents");
-    public static readonly Counter<long> IncidentsRevised = Meter.CreateCounter<long>("ingestion.incidents.revised", description: "Incident revisions that matter");
+    public static readonly Counter<long> IncidentsOpened = Meter.CreateCounter<long>("ingestion.incidents.opened", description: "Incidents announced (IncidentOpened events), by kind");
+    public static readonly Counter<long> IncidentsRevised = Meter.CreateCounter<long>("ingestion.incidents.revised", description: "Revisions announced (IncidentRevised events), by kind: one per incident per Store batch");
     public static readonly Counter<long> AlertsDelivered = Meter.CreateCounter<long>("ingestion.alerts.delivered", description: "Alert delivery attempts by outcome");
     public static readonly Histogram<double> CollectedToStored = Meter.CreateHistogram<double>("ingestion.latency.collected_to_stored", "s", "Article collected to incident stored", advice: PipelineSeconds);
     public static readonly Histogram<double> CollectedToAlerted = Meter.CreateHistogram<double>("ingestion.latency.collected_to_alerted", "s", "Article collected to alert delivered", advice: PipelineSeconds);
