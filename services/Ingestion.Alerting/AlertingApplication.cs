@@ -28,6 +28,7 @@ public static class AlertingApplication
         builder.Services.AddSingleton<DeliverySignal>();
         builder.Services.AddSingleton<SubscriptionMatcher>();
         builder.Services.AddSingleton<AlertStream>();
+        builder.Services.AddSingleton<StreamQueue>();
         builder.Services.AddScoped<AlertRecorder>();
         builder.Services.AddSingleton<AlertBatcher>();
         builder.Services.AddHostedService(services => services.GetRequiredService<AlertBatcher>());
@@ -44,12 +45,8 @@ public static class AlertingApplication
     public static void AddAlertingConsumers(IBusRegistrationConfigurator bus)
     {
         bus.AddConsumer<AlertOnIncidentConsumer, AlertOnIncidentConsumerDefinition>();
-        // A queue per process that goes away with it: every replica's stream clients see every event.
-        bus.AddConsumer<StreamAlertsConsumer>().Endpoint(e =>
-        {
-            e.Temporary = true;
-            e.InstanceId = Guid.NewGuid().ToString("N")[..12];
-        });
+        // Bound by StreamQueue while stream clients are connected, not at start-up.
+        bus.AddConsumer<StreamAlertsConsumer>();
     }
 
     public static IEndpointRouteBuilder MapAlertingEndpoints(this IEndpointRouteBuilder app)

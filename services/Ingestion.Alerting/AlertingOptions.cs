@@ -23,6 +23,8 @@ public sealed class AlertingOptions
     public TimeSpan ClaimDuration { get; set; } = TimeSpan.FromMinutes(2);
     /// <summary>How often digests falling due are looked for.</summary>
     public TimeSpan DigestCheckInterval { get; set; } = TimeSpan.FromSeconds(15);
+    /// <summary>How long this process's stream queue stays bound after its last stream client left.</summary>
+    public TimeSpan StreamQueueLinger { get; set; } = TimeSpan.FromMinutes(1);
     public SmtpOptions Smtp { get; set; } = new();
     /// <summary>Subscriptions created at start-up when missing (by name), e.g. the embedded demo's receiver.</summary>
     public List<SubscriptionSeed> Subscriptions { get; set; } = [];

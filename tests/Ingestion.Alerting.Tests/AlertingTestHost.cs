@@ -48,6 +48,7 @@ public sealed class AlertingTestHost : IAsyncLifetime
             ["Alerting:WebhookTimeout"] = "00:00:05",
             ["Alerting:Smtp:Timeout"] = "00:00:05",
             ["Alerting:DigestCheckInterval"] = "00:00:01",
+            ["Alerting:StreamQueueLinger"] = "00:00:01",
         };
         foreach (var (key, value) in Settings) settings[key] = value;
         return await ServiceTestHost.StartAsync(settings,
@@ -66,6 +67,10 @@ public sealed class AlertingTestHost : IAsyncLifetime
     }
 
     public Task PublishAsync<T>(T message) where T : class => Host.App.Services.GetRequiredService<IBus>().Publish(message);
+
+    /// <summary>A server-sent events client of GET <paramref name="path"/> (/alerts/stream...) with the admin key, once the stream has greeted it.</summary>
+    public Task<ServerSentEventsClient> ConnectStreamAsync(string path) =>
+        ServerSentEventsClient.ConnectAsync(new Uri(Host.BaseAddress, path), new Dictionary<string, string> { ["X-Api-Key"] = AdminKey });
 
     public HttpClient Client(string? apiKey = AdminKey)
     {

@@ -15,8 +15,7 @@ public sealed class StreamTests(AlertingTestHost alerting) : IClassFixture<Alert
     [Fact]
     public async Task Stream_client_receives_the_events_its_filters_match_and_nothing_else()
     {
-        var headers = new Dictionary<string, string> { ["X-Api-Key"] = AlertingTestHost.AdminKey };
-        await using var client = await ServerSentEventsClient.ConnectAsync(new Uri(alerting.Host.BaseAddress, "/alerts/stream?countries=IQ&revisions=casualties"), headers);
+        await using var client = await alerting.ConnectStreamAsync("/alerts/stream?countries=IQ&revisions=casualties");
         var stream = alerting.Host.App.Services.GetRequiredService<AlertStream>();
         Assert.Equal(1, stream.ListenerCount);
 
@@ -33,6 +32,34 @@ public sealed class StreamTests(AlertingTestHost alerting) : IClassFixture<Alert
         Assert.All(events, e => Assert.Equal(iraq.IncidentId, JsonDocument.Parse(e.Data).RootElement.GetProperty("incident").GetProperty("incidentId").GetGuid()));
         Assert.Contains(events, e => e.Id == $"{iraq.IncidentId:N}-3");
     }
+
+    [Fact]
+    public async Task Stream_queue_is_bound_only_while_clients_listen()
+    {
+        var queue = alerting.Host.App.Services.GetRequiredService<StreamQueue>();
+        // Another test's client may have just left: its queue goes after the linger (a second here).
+        await Eventually.ReturnsAsync(StreamQueuesAsync, q => q.Count == 0, TimeSpan.FromSeconds(30), "no stream queue while nobody listens");
+        Assert.False(queue.IsBound);
+
+        await using (await alerting.ConnectStreamAsync("/alerts/stream"))
+        await using (await alerting.ConnectStreamAsync("/alerts/stream?kinds=drone_attack"))
+        {
+            Assert.True(queue.IsBound);
+            Assert.Single(await StreamQueuesAsync());
+        }
+        await Eventually.ReturnsAsync(StreamQueuesAsync, q => q.Count == 0, TimeSpan.FromSeconds(30), "the stream queue deleted after the last client left");
+        Assert.False(queue.IsBound);
+
+        // The next client binds a queue again, and hears what is published after it connected.
+        await using var client = await alerting.ConnectStreamAsync("/alerts/stream");
+        var incident = Make("drone_attack", Erbil);
+        await alerting.PublishAsync(Opened(incident));
+        var heard = await Eventually.ReturnsAsync(() => Task.FromResult(EventsOf(client)), e => e.Length >= 1, TimeSpan.FromSeconds(60), "an event after rebinding");
+        Assert.Equal(incident.IncidentId, JsonDocument.Parse(heard[0].Data).RootElement.GetProperty("incident").GetProperty("incidentId").GetGuid());
+    }
+
+    private async Task<List<string>> StreamQueuesAsync() =>
+        (await alerting.Broker.QueuesAsync()).Select(q => q.Name).Where(n => n.Contains("stream-alerts")).ToList();
 
     [Fact]
     public async Task Stream_refuses_bad_filters_and_missing_keys()

@@ -61,6 +61,8 @@ public sealed class BusWatchTests
     {
         await watch.Ready(new Ready(Incidents));
         await watch.Stopping(new Stopping(Incidents, removed: true));
+        // MassTransit reports it completed after that.
+        await watch.Completed(new Completed(Incidents));
         clock.Advance(TimeSpan.FromHours(1));
         Assert.Equal(HealthStatus.Healthy, watch.Assess(Grace).Status);
     }

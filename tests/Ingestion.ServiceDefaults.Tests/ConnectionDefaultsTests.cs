@@ -8,11 +8,18 @@ public sealed class ConnectionDefaultsTests
     private static readonly DatabaseOptions Configured = new() { MaxPoolSize = 16, MaxAutoPrepare = 64 };
 
     [Fact]
-    public void A_connection_string_that_sets_neither_gets_the_configured_pool_limit_and_preparation()
+    public void A_connection_string_that_sets_none_gets_the_configured_pool_limit_and_preparation_and_no_reset()
     {
         var settings = new NpgsqlConnectionStringBuilder(DatabaseRegistration.WithDefaults("Host=db;Username=app;Password=secret;Database=store", Configured));
-        Assert.Equal((16, 64, "db", "store", "secret"), (settings.MaxPoolSize, settings.MaxAutoPrepare, settings.Host, settings.Database, settings.Password));
+        Assert.Equal((16, 64, true, "db", "store", "secret"),
+            (settings.MaxPoolSize, settings.MaxAutoPrepare, settings.NoResetOnClose, settings.Host, settings.Database, settings.Password));
     }
+
+    [Theory]
+    [InlineData("Host=db;No Reset On Close=false")]
+    [InlineData("Host=db;noresetonclose=false")]
+    public void A_reset_the_connection_string_asks_for_is_kept(string connectionString) =>
+        Assert.False(new NpgsqlConnectionStringBuilder(DatabaseRegistration.WithDefaults(connectionString, Configured)).NoResetOnClose);
 
     [Theory]
     [InlineData("Host=db;Maximum Pool Size=40")]

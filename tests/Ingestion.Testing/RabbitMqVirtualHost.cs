@@ -69,6 +69,15 @@ public sealed class RabbitMqVirtualHost : IAsyncDisposable
             ? published.GetInt64() : 0;
     }
 
+    /// <summary>The queues in the virtual host now, with their type (classic, quorum) and whether they are durable.</summary>
+    public async Task<IReadOnlyList<(string Name, string Type, bool Durable)>> QueuesAsync()
+    {
+        using var queues = JsonDocument.Parse(await management.GetStringAsync($"/api/queues/{Uri.EscapeDataString(Name)}?columns=name,type,durable"));
+        return queues.RootElement.EnumerateArray()
+            .Select(q => (q.GetProperty("name").GetString()!, q.GetProperty("type").GetString()!, q.GetProperty("durable").GetBoolean()))
+            .ToList();
+    }
+
     public async ValueTask DisposeAsync()
     {
         await management.DeleteAsync($"/api/vhosts/{Uri.EscapeDataString(Name)}");

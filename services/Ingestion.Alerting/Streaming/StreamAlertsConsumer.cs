@@ -8,8 +8,10 @@ namespace Ingestion.Alerting.Streaming;
 
 /// <summary>
 /// Feeds this process's stream clients. It listens on a temporary queue of its own (one per process), not
-/// the shared alerting queue, so every replica sees every event and its own clients miss nothing.
+/// the shared alerting queue, so every replica sees every event and its own clients miss nothing; the queue is
+/// bound only while clients are connected (<see cref="StreamQueue"/>).
 /// </summary>
+[ExcludeFromConfigureEndpoints]
 public sealed class StreamAlertsConsumer(AlertStream stream, IOptions<AlertingOptions> options, TimeProvider time)
     : IConsumer<IncidentOpened>, IConsumer<IncidentRevised>
 {

@@ -9,11 +9,20 @@ public static class StreamEndpoints
     private static readonly TimeSpan Heartbeat = TimeSpan.FromSeconds(15);
 
     public static void MapStreamEndpoints(this IEndpointRouteBuilder app) =>
-        app.MapGet("/alerts/stream", async (HttpContext http, AlertStream stream, CancellationToken ct) =>
+        app.MapGet("/alerts/stream", async (HttpContext http, AlertStream stream, StreamQueue queue, CancellationToken ct) =>
         {
             if (!StreamQuery.TryParse(http.Request.Query, out var filter, out var errors))
             {
                 await Results.ValidationProblem(errors, title: "Invalid stream filter").ExecuteAsync(http);
+                return;
+            }
+            try
+            {
+                await queue.JoinAsync(ct);
+            }
+            catch (StreamQueue.UnavailableException unavailable)
+            {
+                await Results.Problem(unavailable.Message, statusCode: StatusCodes.Status503ServiceUnavailable, title: "Event stream unavailable").ExecuteAsync(http);
                 return;
             }
             var (id, events) = stream.Listen(new CompiledFilter(filter));
@@ -41,6 +50,10 @@ public static class StreamEndpoints
                 }
             }
             catch (OperationCanceledException) when (ct.IsCancellationRequested) { /* the client left */ }
-            finally { stream.Leave(id); }
+            finally
+            {
+                stream.Leave(id);
+                await queue.LeaveAsync();
+            }
         }).AddEndpointFilter<ApiKeyFilter>();
 }

@@ -39,7 +39,16 @@ public sealed class BusWatch(TimeProvider time) : IReceiveEndpointObserver
         return Record(stopping.InputAddress, "Stopping", ready: false);
     }
 
-    public Task Completed(ReceiveEndpointCompleted completed) => Record(completed.InputAddress, "Completed (stopped)", ready: false);
+    /// <summary>
+    /// An endpoint stopped: news only of one the watch knows. One removed on purpose (a stream queue nobody listens to)
+    /// completes after its Stopping and must stay forgotten; one that never started was recorded by its Faulted.
+    /// </summary>
+    public Task Completed(ReceiveEndpointCompleted completed)
+    {
+        var key = completed.InputAddress.ToString();
+        if (!parts.ContainsKey(key)) return Task.CompletedTask;
+        return Record(completed.InputAddress, "Completed (stopped)", ready: false);
+    }
 
     public Task Faulted(ReceiveEndpointFaulted faulted) => Record(faulted.InputAddress, $"Faulted: {faulted.Exception?.Message}", ready: false);
 

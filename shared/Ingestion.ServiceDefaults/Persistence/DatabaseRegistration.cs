@@ -32,7 +32,7 @@ public static class DatabaseRegistration
 
     /// <summary>
     /// The connection string with the configured pool limit and statement preparation (<see cref="DatabaseOptions"/>),
-    /// where it does not set them itself.
+    /// and without the reset of pooled connections, where it does not set them itself.
     /// </summary>
     public static string WithDefaults(string connectionString, DatabaseOptions options)
     {
@@ -41,6 +41,10 @@ public static class DatabaseRegistration
         var settings = new NpgsqlConnectionStringBuilder(connectionString);
         if (!given.ContainsKey("Maximum Pool Size") && !given.ContainsKey("MaxPoolSize")) settings.MaxPoolSize = options.MaxPoolSize;
         if (!given.ContainsKey("Max Auto Prepare") && !given.ContainsKey("MaxAutoPrepare")) settings.MaxAutoPrepare = options.MaxAutoPrepare;
+        // A connection back in the pool is reset with DISCARD ALL and friends before its next use, a round trip and
+        // work for PostgreSQL each time (a sixteenth of its statement time in the load run). Nothing here leaves state on
+        // a session (locks are transaction-scoped, no SET, no temporary tables), and an open transaction is still rolled back.
+        if (!given.ContainsKey("No Reset On Close") && !given.ContainsKey("NoResetOnClose")) settings.NoResetOnClose = true;
         return settings.ConnectionString;
     }
 }
