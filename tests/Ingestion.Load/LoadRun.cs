@@ -49,7 +49,7 @@ public static class LoadRun
 
             // The broker's statistics lag by up to 5 seconds: counted when nothing has been published for longer.
             await Task.Delay(TimeSpan.FromSeconds(6));
-            var publishedBefore = await vhost.PublishedAsync();
+            var messagesBefore = await vhost.MessageCountsAsync();
             var measuredFrom = DateTimeOffset.UtcNow;
             var cpuAtStart = CpuSnapshot.Take(platform);
             var started = Stopwatch.StartNew();
@@ -64,8 +64,13 @@ public static class LoadRun
             }
             var cpu = CpuSnapshot.PerArticle(cpuAtStart, CpuSnapshot.Take(platform), options.Articles);
             await Task.Delay(TimeSpan.FromSeconds(6));
-            var messagesPerArticle = (double)(await vhost.PublishedAsync() - publishedBefore) / options.Articles;
-            await Report.PrintAsync(platform, receiver, corpus, options, measuredFrom, baselines with { MessagesPerArticle = messagesPerArticle }, cpu, memoryDrift);
+            var messagesAfter = await vhost.MessageCountsAsync();
+            var perArticle = baselines with
+            {
+                MessagesPerArticle = (double)(messagesAfter.Published - messagesBefore.Published) / options.Articles,
+                DeliveriesPerArticle = (double)(messagesAfter.Delivered - messagesBefore.Delivered) / options.Articles,
+            };
+            await Report.PrintAsync(platform, receiver, corpus, options, measuredFrom, perArticle, cpu, memoryDrift);
             return 0;
         }
         catch (Exception error)

@@ -32,11 +32,15 @@ public sealed record MessagingBaseline(double MessagesPerSecond, double CpuMsPer
     public override string ToString() => $"{MessagesPerSecond:0} messages/s, {CpuMsPerMessage:0.00} ms of CPU a message";
 }
 
-/// <summary>A run's two references, and how many messages its measured articles took each (from the broker's statistics).</summary>
-public sealed record Baselines(MessagingBaseline RawBroker, MessagingBaseline MassTransit, double MessagesPerArticle = 0)
+/// <summary>
+/// A run's two references, and how many messages its measured articles published and how many deliveries those made
+/// each (from the broker's statistics; a message goes to every queue bound to it).
+/// </summary>
+public sealed record Baselines(MessagingBaseline RawBroker, MessagingBaseline MassTransit, double MessagesPerArticle = 0, double DeliveriesPerArticle = 0)
 {
     public string RawBrokerLine(double articlesPerSecond) =>
-        $"{RawBroker}; the pipeline moved {articlesPerSecond * MessagesPerArticle:0} messages/s, {articlesPerSecond * MessagesPerArticle / RawBroker.MessagesPerSecond:P1} of it ({MessagesPerArticle:0.00} published an article)";
+        $"{RawBroker}; the pipeline moved {articlesPerSecond * MessagesPerArticle:0} messages/s, {articlesPerSecond * MessagesPerArticle / RawBroker.MessagesPerSecond:P1} of it "
+        + $"({MessagesPerArticle:0.00} published and {DeliveriesPerArticle:0.00} delivered an article)";
 
     /// <summary>The CPU an article's messages cost through MassTransit alone, and the ceiling that puts on the machine.</summary>
     public string MassTransitLine()

@@ -59,14 +59,16 @@ public sealed class RabbitMqVirtualHost : IAsyncDisposable
     }
 
     /// <summary>
-    /// Messages published into the virtual host so far, from the broker's statistics, which it collects every 5
-    /// seconds: read it when nothing has been published for longer than that.
+    /// Messages published into the virtual host so far, and deliveries to its consumers (one publish reaches every
+    /// queue bound to it), from the broker's statistics, which it collects every 5 seconds: read them when nothing has
+    /// been published for longer than that.
     /// </summary>
-    public async Task<long> PublishedAsync()
+    public async Task<(long Published, long Delivered)> MessageCountsAsync()
     {
         using var overview = JsonDocument.Parse(await management.GetStringAsync($"/api/vhosts/{Uri.EscapeDataString(Name)}"));
-        return overview.RootElement.TryGetProperty("message_stats", out var stats) && stats.TryGetProperty("publish", out var published)
-            ? published.GetInt64() : 0;
+        if (!overview.RootElement.TryGetProperty("message_stats", out var stats)) return (0, 0);
+        long Count(string name) => stats.TryGetProperty(name, out var value) ? value.GetInt64() : 0;
+        return (Count("publish"), Count("deliver_get"));
     }
 
     /// <summary>The queues in the virtual host now, with their type (classic, quorum) and whether they are durable.</summary>
