@@ -95,7 +95,8 @@ public sealed partial class StreamQueue(IReceiveEndpointConnector connector, IOp
             await bound.StopAsync();
             LogUnbound();
         }
-        // The bus may be stopping with the process; a queue it could not delete goes with the connection (auto-delete).
+        // The bus may be stopping with the process. The queue is deleted when its consumer goes (auto-delete), with the
+        // process's connection at the latest.
         catch (Exception error) { LogUnbindFailed(error.Message); }
         finally { gate.Release(); }
     }

@@ -80,7 +80,11 @@ internal sealed class BatchEvents
     public void CountCommitted()
     {
         foreach (var (kind, opened) in written)
-            (opened ? IngestionTelemetry.IncidentsOpened : IngestionTelemetry.IncidentsRevised).Add(1, new TagList { { "kind", kind } });
+        {
+            var tags = new TagList { { "kind", kind } };
+            if (opened) IngestionTelemetry.IncidentsOpened.Add(1, tags);
+            else IngestionTelemetry.IncidentsRevised.Add(1, tags);
+        }
     }
 
     private bool OpenedHere(Guid incidentId) => pending.TryGetValue(incidentId, out var touched) && touched.Published is null;
