@@ -55,6 +55,9 @@ public class StoreHostFixture : IAsyncLifetime
 
     public Task PublishAsync(IncidentReported mention) => Host.App.Services.GetRequiredService<IBus>().Publish(mention);
 
+    /// <summary>An article's mentions in one message, as the FeedWorker reports them.</summary>
+    public Task PublishAsync(ArticleIncidentsReported article) => Host.App.Services.GetRequiredService<IBus>().Publish(article);
+
     public async Task DisposeAsync()
     {
         await Host.DisposeAsync();

@@ -104,6 +104,31 @@ public sealed class StoreIncidentConsumerTests(StoreHostFixture store) : IClassF
         Assert.Contains("unknown kind 'catapult_attack'", reason);
     }
 
+    [Fact]
+    public async Task An_articles_mentions_in_one_message_are_each_stored_and_one_invalid_mention_sends_the_message_to_the_error_queue_whole()
+    {
+        var day = new DateOnly(2024, 6, 3);
+        var article = Guid.NewGuid();
+        var inIraq = Mentions.Rockets(Mentions.AinAlAsad, day, "outlet-c.example") with { ArticleId = article };
+        var inSyria = Mentions.Rockets(Mentions.Rumeilan, day, "outlet-c.example") with { ArticleId = article };
+        await store.PublishAsync(new ArticleIncidentsReported { Mentions = [inIraq, inSyria] });
+
+        using var http = store.Host.CreateClient();
+        var stored = await Eventually.ReturnsAsync(() => http.GetFromJsonAsync<List<IncidentSnapshot>>("/incidents?from=2024-06-03&to=2024-06-03")!,
+            list => list!.Count == 2, Timeout, "both mentions of the article stored");
+        Assert.Equal(["IQ", "SY"], stored!.Select(i => i.Place!.Country).Order());
+
+        var later = day.AddDays(2);
+        var valid = Mentions.Rockets(Mentions.AinAlAsad, later, "outlet-c.example");
+        var poison = Mentions.Rockets(Mentions.Rumeilan, later, "outlet-c.example") with { Killed = -1 };
+        await store.PublishAsync(new ArticleIncidentsReported { Mentions = [valid, poison] });
+        var faulted = await store.Broker.GetAsync("store-incident_error", Timeout);
+        Assert.NotNull(faulted);
+        Assert.Contains("negative casualties", Encoding.UTF8.GetString((byte[])faulted!.BasicProperties.Headers!["MT-Fault-Message"]!));
+        Assert.Contains(valid.MentionId.ToString(), Encoding.UTF8.GetString(faulted.Body.Span));
+        Assert.Empty((await http.GetFromJsonAsync<List<IncidentSnapshot>>("/incidents?from=2024-06-05&to=2024-06-05"))!);
+    }
+
     [Theory]
     [InlineData("/incidents?from=yesterday", "from")]
     [InlineData("/incidents?kind=catapult", "kind")]

@@ -1,3 +1,4 @@
+using Ingestion.Contracts;
 using Ingestion.FeedWorker.Data;
 using Ingestion.ServiceDefaults.Outbox;
 using Ingestion.ServiceDefaults.Persistence;
@@ -10,7 +11,7 @@ namespace Ingestion.FeedWorker.Articles;
 public sealed record ArticleOutcome(ArticleResult Result, int Incidents, string? DuplicateReason = null);
 
 /// <summary>
-/// Judges read articles against the ones before them and saves them, with their IncidentReported messages in
+/// Judges read articles against the ones before them and saves them, with their ArticleIncidentsReported message in
 /// the outbox, in batches of whatever is waiting (see <see cref="GroupCommit{TItem,TResult}"/>). The judgement
 /// runs under one lock per database: two copies of a story read at the same moment, by one replica or two,
 /// cannot both pass as originals.
@@ -67,8 +68,11 @@ public sealed class ArticleCommitter(IServiceScopeFactory scopes, OutboxSignal<F
                 record.Status = ArticleStatus.Extracted;
                 record.IncidentCount = article.Incidents.Count;
                 dedupe.Index(record, article.Signature!);
-                for (var i = 0; i < article.Incidents.Count; i++)
-                    db.Enqueue(MentionFactory.Create(article.Article, record.Source, article.Published, article.Incidents[i], i), time.GetUtcNow());
+                if (article.Incidents.Count > 0)
+                    db.Enqueue(new ArticleIncidentsReported
+                    {
+                        Mentions = [.. article.Incidents.Select((incident, i) => MentionFactory.Create(article.Article, record.Source, article.Published, incident, i))],
+                    }, time.GetUtcNow());
                 return new ArticleOutcome(ArticleResult.Extracted, article.Incidents.Count);
         }
     }

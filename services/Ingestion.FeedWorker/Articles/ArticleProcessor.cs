@@ -11,7 +11,7 @@ public enum ArticleResult { AlreadyProcessed, Duplicate, Unreadable, Extracted }
 /// <summary>
 /// Reads one collected article: main text, fingerprints, incident extraction, all of it concurrently with other
 /// articles. Whether it copies an earlier article is then decided, and the article row saved with its
-/// IncidentReported messages in one transaction (the outbox), by the <see cref="ArticleCommitter"/>, so nothing
+/// ArticleIncidentsReported message in one transaction (the outbox), by the <see cref="ArticleCommitter"/>, so nothing
 /// is published twice or lost.
 /// </summary>
 public sealed class ArticleProcessor(ArticleTextReader reader, ArticleDeduplicator dedupe, IncidentExtractor extractor, ArticleCommitter committer, TimeProvider time)

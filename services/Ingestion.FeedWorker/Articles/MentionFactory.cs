@@ -5,7 +5,7 @@ using Ingestion.Extraction;
 
 namespace Ingestion.FeedWorker.Articles;
 
-/// <summary>Turns what the extractor read into IncidentReported messages.</summary>
+/// <summary>Turns what the extractor read into the mentions of an ArticleIncidentsReported message.</summary>
 public static class MentionFactory
 {
     public static IncidentReported Create(ArticleCollected article, string source, DateOnly published, ExtractedIncident incident, int index) => new()

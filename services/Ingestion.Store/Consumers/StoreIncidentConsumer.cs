@@ -5,23 +5,33 @@ using MassTransit;
 
 namespace Ingestion.Store.Consumers;
 
-/// <summary>Resolves each reported mention into an incident and persists it; events leave through the outbox.</summary>
-public sealed partial class StoreIncidentConsumer(MentionBatcher batcher, TimeProvider time, ILogger<StoreIncidentConsumer> logger) : IConsumer<IncidentReported>
+/// <summary>
+/// Resolves each reported mention into an incident and persists it; events leave through the outbox. An article's
+/// mentions come in one message (the FeedWorker's); a single mention is still accepted (older outbox rows, tools).
+/// </summary>
+public sealed partial class StoreIncidentConsumer(MentionBatcher batcher, TimeProvider time, ILogger<StoreIncidentConsumer> logger)
+    : IConsumer<ArticleIncidentsReported>, IConsumer<IncidentReported>
 {
-    public async Task Consume(ConsumeContext<IncidentReported> context)
-    {
-        var mention = context.Message;
-        MentionValidator.EnsureValid(mention);
-        using var activity = IngestionTelemetry.Source.StartActivity("resolve and persist");
-        activity?.SetTag("incident.kind", mention.Kind);
-        activity?.SetTag("article.url", mention.ArticleUrl);
-        var outcome = await batcher.SubmitAsync(mention);
-        activity?.SetTag("incident.id", outcome.IncidentId);
-        activity?.SetTag("resolution.result", outcome.Result.ToString());
+    public Task Consume(ConsumeContext<ArticleIncidentsReported> context) => RecordAsync(context.Message.Mentions);
 
-        if (outcome.Result == MentionResult.AlreadyRecorded) return;
-        IngestionTelemetry.CollectedToStored.Record((time.GetUtcNow() - mention.CollectedAt).TotalSeconds);
-        LogRecorded(outcome.Result, outcome.IncidentId, mention.Kind, mention.Place?.Name, mention.Source);
+    public Task Consume(ConsumeContext<IncidentReported> context) => RecordAsync([context.Message]);
+
+    private async Task RecordAsync(IReadOnlyList<IncidentReported> mentions)
+    {
+        // All or none: a message with a mention that cannot be resolved goes to the error queue whole, with the reason.
+        foreach (var mention in mentions) MentionValidator.EnsureValid(mention);
+        if (mentions.Count == 0) return;
+        using var activity = IngestionTelemetry.Source.StartActivity("resolve and persist");
+        activity?.SetTag("article.url", mentions[0].ArticleUrl);
+        activity?.SetTag("incident.mentions", mentions.Count);
+        var outcomes = await Task.WhenAll(mentions.Select(batcher.SubmitAsync));
+        for (var i = 0; i < mentions.Count; i++)
+        {
+            var (mention, outcome) = (mentions[i], outcomes[i]);
+            if (outcome.Result == MentionResult.AlreadyRecorded) continue;
+            IngestionTelemetry.CollectedToStored.Record((time.GetUtcNow() - mention.CollectedAt).TotalSeconds);
+            LogRecorded(outcome.Result, outcome.IncidentId, mention.Kind, mention.Place?.Name, mention.Source);
+        }
     }
 
     [LoggerMessage(LogLevel.Information, "Mention {Result} incident {IncidentId}: {Kind} at {Place} ({Source})")]
