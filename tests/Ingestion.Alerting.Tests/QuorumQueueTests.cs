@@ -6,8 +6,9 @@ namespace Ingestion.Alerting.Tests;
 
 /// <summary>
 /// Bus:QuorumQueues, the setting of the scale-out Compose profile, on the real broker: the service's own queues are
-/// declared as quorum queues, and the stream's temporary queue, which RabbitMQ refuses to make a quorum queue
-/// (quorum queues cannot be auto-deleted), is still bound as a classic one.
+/// declared as quorum queues, and the stream's queue stays a classic one that goes with its consumer. (Before, the
+/// endpoint callback turned the stream's temporary queue into a durable quorum queue, which outlived its process and
+/// filled with every event after.)
 /// </summary>
 public sealed class QuorumQueueTests : IAsyncLifetime
 {
