@@ -10,4 +10,6 @@ public sealed record IncidentRevised
     public IReadOnlyList<Guid> MergedIncidentIds { get; init; } = [];
     /// <summary>When the earliest of the articles behind the change was collected (end-to-end latency).</summary>
     public required DateTimeOffset CollectedAt { get; init; }
+    /// <summary>As <see cref="IncidentOpened.TraceParent"/>.</summary>
+    public string? TraceParent { get; init; }
 }

@@ -38,19 +38,23 @@ public sealed class BatchedAlertingTests(AlertingTestHost alerting) : IClassFixt
                 foreach (var e in events)
                     await (e is IncidentOpened opened ? alerting.PublishAsync(opened) : alerting.PublishAsync((IncidentRevised)e));
             },
-            r => Latest(r.Everything, "A")?.Revision == 3 && Latest(r.Everything, "B")?.Revision == 3 && Latest(r.Everything, "C")?.Revision == 2
-                 && Latest(r.Casualties, "A")?.Killed == 2 && Latest(r.Casualties, "B")?.Killed == 5 && r.Iraq.Count > 0);
+            EndedWithLatestStates);
+        AssertInOrderAndOnce(received);
+    }
 
-        foreach (var alerts in new[] { received.Everything, received.Casualties, received.Iraq })
-            foreach (var incident in alerts.GroupBy(a => a.Incident))
+    [Fact]
+    public async Task Events_of_Store_batches_in_one_message_each_reach_each_subscriber_in_order_and_once()
+    {
+        // As the Store publishes them: a batch's events in one IncidentsChanged, one event an incident at most.
+        // Messages are consumed concurrently, so the same holds as for lone events: any order, nothing stale.
+        var received = await RunAsync(
+            async events =>
             {
-                Assert.Equal(AlertDecider.Opened, incident.First().Type);
-                Assert.All(incident.Skip(1), a => Assert.Equal(AlertDecider.Revised, a.Type));
-                var revisions = incident.Select(a => a.Revision).ToList();
-                Assert.True(revisions.Zip(revisions.Skip(1)).All(p => p.First < p.Second), $"{incident.Key}: revisions {string.Join(", ", revisions)}");
-            }
-        Assert.Equal(["A", "B", "C"], received.Casualties.Select(a => a.Incident).Distinct().Order());
-        Assert.Equal([new Alert("C", AlertDecider.Opened, 2, null)], received.Iraq);
+                foreach (var batch in StoreBatches(events))
+                    await alerting.PublishAsync(new IncidentsChanged { Opened = [.. batch.OfType<IncidentOpened>()], Revised = [.. batch.OfType<IncidentRevised>()] });
+            },
+            EndedWithLatestStates);
+        AssertInOrderAndOnce(received);
     }
 
     [Fact]
@@ -63,8 +67,8 @@ public sealed class BatchedAlertingTests(AlertingTestHost alerting) : IClassFixt
                 using var scope = alerting.Host.App.Services.CreateScope();
                 var batch = events.Select(e => Traced<IncidentEvent>.Here(e switch
                 {
-                    IncidentOpened o => new IncidentEvent(o.Incident, null, o.CollectedAt),
-                    IncidentRevised r => new IncidentEvent(r.Incident, r.Changes, r.CollectedAt),
+                    IncidentOpened o => IncidentEvent.Of(o),
+                    IncidentRevised r => IncidentEvent.Of(r),
                     _ => throw new ArgumentException(e.GetType().Name),
                 })).ToList();
                 await scope.ServiceProvider.GetRequiredService<AlertRecorder>().RecordAsync(batch, CancellationToken.None);
@@ -74,6 +78,39 @@ public sealed class BatchedAlertingTests(AlertingTestHost alerting) : IClassFixt
         Assert.Equal("A: opened 1, revised 2, revised 3 | B: opened 1, revised 3 | C: opened 1, revised 2", Describe(received.Everything));
         Assert.Equal("A: opened 1, revised 2 | B: opened 1, revised 3 | C: opened 1", Describe(received.Casualties));
         Assert.Equal("C: opened 2", Describe(received.Iraq));
+    }
+
+    private static bool EndedWithLatestStates(Received r) =>
+        Latest(r.Everything, "A")?.Revision == 3 && Latest(r.Everything, "B")?.Revision == 3 && Latest(r.Everything, "C")?.Revision == 2
+        && Latest(r.Casualties, "A")?.Killed == 2 && Latest(r.Casualties, "B")?.Killed == 5 && r.Iraq.Count > 0;
+
+    /// <summary>Each incident's first alert to a subscriber is its opening, then only newer revisions; the Iraq subscription hears of C once, when it moved there.</summary>
+    private static void AssertInOrderAndOnce(Received received)
+    {
+        foreach (var alerts in new[] { received.Everything, received.Casualties, received.Iraq })
+            foreach (var incident in alerts.GroupBy(a => a.Incident))
+            {
+                Assert.Equal(AlertDecider.Opened, incident.First().Type);
+                Assert.All(incident.Skip(1), a => Assert.Equal(AlertDecider.Revised, a.Type));
+                var revisions = incident.Select(a => a.Revision).ToList();
+                Assert.True(revisions.Zip(revisions.Skip(1)).All(p => p.First < p.Second), $"{incident.Key}: revisions {string.Join(", ", revisions)}");
+            }
+        Assert.Equal(["A", "B", "C"], received.Casualties.Select(a => a.Incident).Distinct().Order());
+        Assert.Equal([new Alert("C", AlertDecider.Opened, 2, null)], received.Iraq);
+    }
+
+    /// <summary>The events in order, cut wherever an incident would appear twice in one batch.</summary>
+    private static List<List<object>> StoreBatches(IReadOnlyList<object> events)
+    {
+        var batches = new List<List<object>> { new() };
+        foreach (var e in events)
+        {
+            if (batches[^1].Any(b => IncidentOf(b) == IncidentOf(e))) batches.Add([]);
+            batches[^1].Add(e);
+        }
+        return batches;
+
+        static Guid IncidentOf(object e) => e is IncidentOpened o ? o.Incident.IncidentId : ((IncidentRevised)e).Incident.IncidentId;
     }
 
     /// <summary>Sends the events through <paramref name="send"/> to three subscriptions; returns what each received once <paramref name="done"/> holds and nothing more came for two seconds.</summary>

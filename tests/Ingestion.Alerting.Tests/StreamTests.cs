@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Ingestion.Alerting.Streaming;
+using Ingestion.Contracts;
 using Ingestion.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using static Ingestion.Alerting.Tests.Incidents;
@@ -20,10 +21,10 @@ public sealed class StreamTests(AlertingTestHost alerting) : IClassFixture<Alert
         Assert.Equal(1, stream.ListenerCount);
 
         var iraq = Make("drone_attack", Erbil);
-        await alerting.PublishAsync(Opened(Make("rocket_attack", Rumeilan)));
-        await alerting.PublishAsync(Opened(iraq));
+        // Store batches' events travel together (IncidentsChanged); lone events are still taken.
+        await alerting.PublishAsync(new IncidentsChanged { Opened = [Opened(Make("rocket_attack", Rumeilan)), Opened(iraq)] });
         await alerting.PublishAsync(Revised(iraq with { Revision = 2, SourceCount = 2 }, "corroboration"));
-        await alerting.PublishAsync(Revised(iraq with { Revision = 3, Killed = 1 }, "casualties"));
+        await alerting.PublishAsync(new IncidentsChanged { Revised = [Revised(iraq with { Revision = 3, Killed = 1 }, "casualties")] });
 
         var events = await Eventually.ReturnsAsync(() => Task.FromResult(EventsOf(client)), e => e.Length >= 2, TimeSpan.FromSeconds(60), "two stream events");
         await Task.Delay(TimeSpan.FromSeconds(2));

@@ -25,12 +25,12 @@ public sealed class OutboxCrashTests(ITestOutputHelper output)
         lab.Log($"worker killed with {await lab.Probe.CountAsync("Feeds", "Outbox")} unpublished messages");
         await lab.Platform.StartWorkerAsync();
 
-        // Store: every mention is stored with its IncidentOpened committed to the outbox, no alert sent, then it dies.
+        // Store: every mention is stored with its incident's events committed to the outbox, no alert sent, then it dies.
         await PipelineProbe.WaitAsync(lab.Probe.StoredMentionsAsync, n => n >= lab.Corpus.ExpectedMentions, $"{lab.Corpus.ExpectedMentions} stored mentions");
-        await PipelineProbe.WaitAsync(() => lab.Probe.CountAsync("Store", "Outbox"), n => n >= lab.Corpus.ExpectedIncidents, "IncidentOpened rows in the store outbox");
+        await PipelineProbe.WaitAsync(lab.Probe.QueuedIncidentEventsAsync, n => n >= lab.Corpus.ExpectedIncidents, "incident events in the store outbox");
         Assert.Empty(lab.Probe.Alerts);
         await lab.Platform.Store!.Process.KillAsync();
-        lab.Log($"store killed with {await lab.Probe.CountAsync("Store", "Outbox")} unpublished messages");
+        lab.Log($"store killed with {await lab.Probe.CountAsync("Store", "Outbox")} unpublished messages ({await lab.Probe.QueuedIncidentEventsAsync()} incident events)");
         await lab.Platform.StartStoreAsync();
 
         await lab.Probe.AssertEveryIncidentStoredAndAlertedOnceAsync(lab.Corpus, lab.Log);

@@ -15,13 +15,20 @@ public sealed class PipelineProbe(PlatformProcesses platform, WebhookReceiver re
     private static readonly TimeSpan Patience = TimeSpan.FromMinutes(4);
 
     /// <summary>A count from a service's database (rows matching an optional SQL condition), or null while that database cannot be reached.</summary>
-    public async Task<long?> CountAsync(string service, string table, string? where = null)
+    public Task<long?> CountAsync(string service, string table, string? where = null) =>
+        ScalarAsync(service, $"SELECT count(*) FROM \"{table}\"" + (where is null ? "" : " WHERE " + where));
+
+    /// <summary>Incident events waiting in the Store's outbox: each row is one batch's IncidentsChanged.</summary>
+    public Task<long?> QueuedIncidentEventsAsync() => ScalarAsync("Store",
+        """SELECT coalesce(sum(json_array_length(("Payload"::json)->'Opened') + json_array_length(("Payload"::json)->'Revised')), 0)::bigint FROM "Outbox" """);
+
+    private async Task<long?> ScalarAsync(string service, string sql)
     {
         try
         {
             await using var connection = new NpgsqlConnection(platform.DatabaseOf(service) + ";Pooling=false");
             await connection.OpenAsync();
-            await using var command = new NpgsqlCommand($"SELECT count(*) FROM \"{table}\"" + (where is null ? "" : " WHERE " + where), connection);
+            await using var command = new NpgsqlCommand(sql, connection);
             return (long)(await command.ExecuteScalarAsync())!;
         }
         catch (Exception error) when (error is NpgsqlException or PostgresException or TimeoutException) { return null; }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using System.Text.Json;
 using Ingestion.Contracts;
@@ -7,6 +8,7 @@ using Ingestion.ServiceDefaults.Telemetry;
 using Ingestion.Store.Data;
 using Ingestion.Testing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.ObjectPool;
 
 namespace Ingestion.Store.Tests;
 
@@ -28,17 +30,8 @@ public sealed class BatchEventsTests
         var kept = KeptBetweenBatches.Pool(resolver);
         using var counters = CountIncidentCounters(out var counted);
         InThisTest.Value = true;
-        async Task<List<object>> RecordAsync(params IncidentReported[] batch)
-        {
-            await using var db = new StoreDbContext(options);
-            await new EfIncidentStore(db, resolver, kept, new OutboxSignal<StoreDbContext>(), TimeProvider.System)
-                .RecordMentionsAsync(batch.Select(m => new Traced<IncidentReported>(m, default)).ToList(), CancellationToken.None);
-            // Taken off the outbox as the relay would, so each batch shows only its own.
-            var queued = await db.Outbox.OrderBy(o => o.Id).ToListAsync();
-            db.Outbox.RemoveRange(queued);
-            await db.SaveChangesAsync();
-            return queued.Select(o => JsonSerializer.Deserialize(o.Payload, typeof(IncidentOpened).Assembly.GetType(o.MessageType)!)!).ToList();
-        }
+        Task<List<object>> RecordAsync(params IncidentReported[] batch) =>
+            RecordBatchAsync(options, resolver, kept, [.. batch.Select(m => new Traced<IncidentReported>(m, default))]);
 
         // Two outlets in one batch: the incident is opened once, showing both.
         var firstBatch = await RecordAsync(Mentions.Rockets(Mentions.AinAlAsad, Day, "a.example"), Mentions.Rockets(Mentions.AinAlAsad, Day, "b.example"));
@@ -60,6 +53,47 @@ public sealed class BatchEventsTests
         var stored = await read.Incidents.SingleAsync(i => i.Id == opened.Incident.IncidentId);
         Assert.Equal((2, 5), (stored.Revision, stored.ArticleCount));
         Assert.Equal((1, 1), (counted["ingestion.incidents.opened"], counted["ingestion.incidents.revised"]));
+    }
+
+    [Fact]
+    public async Task A_batch_publishes_its_events_in_one_message_each_in_the_trace_of_its_mention()
+    {
+        await using var database = new PostgresTestDatabase("store_events_traced");
+        var options = new DbContextOptionsBuilder<StoreDbContext>().UseNpgsql(database.ConnectionString).Options;
+        await using (var setup = new StoreDbContext(options)) await setup.Database.EnsureCreatedAsync();
+        var resolver = new IncidentResolver();
+        using var spans = new SpanCollector(); // the Store's spans are recorded only when something listens
+        ActivityContext NewTrace() => new(ActivityTraceId.CreateRandom(), ActivitySpanId.CreateRandom(), ActivityTraceFlags.Recorded);
+        var (atAinAlAsad, atRumeilan) = (NewTrace(), NewTrace());
+
+        var events = await RecordBatchAsync(options, resolver, KeptBetweenBatches.Pool(resolver),
+        [
+            new(Mentions.Rockets(Mentions.AinAlAsad, Day, "a.example"), atAinAlAsad),
+            new(Mentions.Rockets(Mentions.Rumeilan, Day, "a.example"), atRumeilan),
+        ]);
+
+        var traces = events.Cast<IncidentOpened>().ToDictionary(e => e.Incident.Place!.Id!, e => ActivityContext.Parse(e.TraceParent!, null).TraceId);
+        Assert.Equal(atAinAlAsad.TraceId, traces["ain_al_asad"]);
+        Assert.Equal(atRumeilan.TraceId, traces["rumeilan"]);
+    }
+
+    /// <summary>Records one batch as the Store's group commit would; returns the events its one message carries, taken off the outbox as the relay would.</summary>
+    private static async Task<List<object>> RecordBatchAsync(DbContextOptions<StoreDbContext> options, IncidentResolver resolver,
+        ObjectPool<KeptBetweenBatches> kept, IReadOnlyList<Traced<IncidentReported>> batch)
+    {
+        await using var db = new StoreDbContext(options);
+        await new EfIncidentStore(db, resolver, kept, new OutboxSignal<StoreDbContext>(), TimeProvider.System).RecordMentionsAsync(batch, CancellationToken.None);
+        var queued = await db.Outbox.OrderBy(o => o.Id).ToListAsync();
+        db.Outbox.RemoveRange(queued);
+        await db.SaveChangesAsync();
+        // One message a batch, or none.
+        if (queued.Count == 0) return [];
+        var message = Assert.Single(queued);
+        Assert.Equal(typeof(IncidentsChanged).FullName, message.MessageType);
+        var changed = JsonSerializer.Deserialize<IncidentsChanged>(message.Payload)!;
+        List<object> events = [.. changed.Opened, .. changed.Revised];
+        Assert.NotEmpty(events);
+        return events;
     }
 
     /// <summary>Counts what the dashboards' incident counters receive from this test.</summary>

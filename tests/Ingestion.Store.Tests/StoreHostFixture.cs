@@ -26,7 +26,7 @@ public class StoreHostFixture : IAsyncLifetime
     public PostgresTestDatabase Database { get; }
     public ServiceTestHost Host { get; private set; } = null!;
 
-    /// <summary>Every IncidentOpened/IncidentRevised the Store published, as a subscriber on the broker saw them.</summary>
+    /// <summary>Every IncidentOpened/IncidentRevised the Store published, as a subscriber on the broker saw them (in IncidentsChanged).</summary>
     public static ConcurrentQueue<object> Published { get; } = new();
 
     public async Task InitializeAsync()
@@ -65,9 +65,14 @@ public class StoreHostFixture : IAsyncLifetime
         await Database.DisposeAsync();
     }
 
-    public sealed class EventRecorder : IConsumer<IncidentOpened>, IConsumer<IncidentRevised>
+    /// <summary>Takes each batch's events apart: openings first, then revisions.</summary>
+    public sealed class EventRecorder : IConsumer<IncidentsChanged>
     {
-        public Task Consume(ConsumeContext<IncidentOpened> context) { Published.Enqueue(context.Message); return Task.CompletedTask; }
-        public Task Consume(ConsumeContext<IncidentRevised> context) { Published.Enqueue(context.Message); return Task.CompletedTask; }
+        public Task Consume(ConsumeContext<IncidentsChanged> context)
+        {
+            foreach (var opened in context.Message.Opened) Published.Enqueue(opened);
+            foreach (var revised in context.Message.Revised) Published.Enqueue(revised);
+            return Task.CompletedTask;
+        }
     }
 }

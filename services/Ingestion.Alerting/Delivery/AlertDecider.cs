@@ -4,7 +4,11 @@ using Ingestion.Contracts;
 namespace Ingestion.Alerting.Delivery;
 
 /// <summary>An incident event as Alerting records it: an opening (no changes) or a revision with what it changed.</summary>
-public sealed record IncidentEvent(IncidentSnapshot Incident, IReadOnlyList<string>? Changes, DateTimeOffset CollectedAt);
+public sealed record IncidentEvent(IncidentSnapshot Incident, IReadOnlyList<string>? Changes, DateTimeOffset CollectedAt)
+{
+    public static IncidentEvent Of(IncidentOpened opened) => new(opened.Incident, null, opened.CollectedAt);
+    public static IncidentEvent Of(IncidentRevised revised) => new(revised.Incident, revised.Changes, revised.CollectedAt);
+}
 
 /// <summary>
 /// Decides which alert each matching subscription gets for an event, event after event in the order consumed.

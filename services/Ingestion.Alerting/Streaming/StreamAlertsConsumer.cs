@@ -13,8 +13,15 @@ namespace Ingestion.Alerting.Streaming;
 /// </summary>
 [ExcludeFromConfigureEndpoints]
 public sealed class StreamAlertsConsumer(AlertStream stream, IOptions<AlertingOptions> options, TimeProvider time)
-    : IConsumer<IncidentOpened>, IConsumer<IncidentRevised>
+    : IConsumer<IncidentsChanged>, IConsumer<IncidentOpened>, IConsumer<IncidentRevised>
 {
+    public Task Consume(ConsumeContext<IncidentsChanged> context)
+    {
+        foreach (var opened in context.Message.Opened) Publish(opened.Incident, null);
+        foreach (var revised in context.Message.Revised) Publish(revised.Incident, revised.Changes);
+        return Task.CompletedTask;
+    }
+
     public Task Consume(ConsumeContext<IncidentOpened> context)
     {
         Publish(context.Message.Incident, null);

@@ -12,7 +12,7 @@ namespace Ingestion.Store.Data;
 /// story syndicated by several outlets, read within the same second), and each used to publish a revision of its
 /// own: in a live-like stream 42 % of the Store's events, each a message through the broker, a decision for
 /// Alerting and, for a subscriber to every change, an alert more about the same incident within a second.
-/// An incident's Revision counts the states published of it.
+/// An incident's Revision counts the states published of it. The batch's events travel together, in one message.
 /// </summary>
 internal sealed class BatchEvents
 {
@@ -47,9 +47,15 @@ internal sealed class BatchEvents
         if (pending.TryGetValue(incidentId, out var touched)) touched.Absorbed = true;
     }
 
-    /// <summary>Queues the batch's events, in the order the batch first touched their incidents; a revision raises the incident's Revision.</summary>
+    /// <summary>
+    /// Queues the batch's events in one <see cref="IncidentsChanged"/>, each with the trace of the first mention
+    /// that touched its incident; a revision raises the incident's Revision.
+    /// </summary>
     public void Write(StoreDbContext db, Func<Guid, IncidentRecord> incidents, DateTimeOffset now)
     {
+        List<IncidentOpened> opened = [];
+        List<IncidentRevised> revised = [];
+        string? firstTrace = null;
         foreach (var id in order)
         {
             var touched = pending[id];
@@ -57,8 +63,9 @@ internal sealed class BatchEvents
             var incident = incidents(id);
             if (touched.Published is null)
             {
-                db.Enqueue(new IncidentOpened { Incident = IncidentMapping.ToSnapshot(incident), CollectedAt = touched.CollectedAt }, now, touched.TraceParent);
+                opened.Add(new IncidentOpened { Incident = IncidentMapping.ToSnapshot(incident), CollectedAt = touched.CollectedAt, TraceParent = touched.TraceParent });
                 written.Add((incident.Kind, Opened: true));
+                firstTrace ??= touched.TraceParent;
                 continue;
             }
             // Incidents this batch opened and folded in were never published: subscribers hear only of their mentions.
@@ -67,10 +74,16 @@ internal sealed class BatchEvents
             if (merged.Count > 0) changes.Add("merged");
             if (changes.Count == 0) continue;
             incident.Revision++;
-            db.Enqueue(new IncidentRevised { Incident = IncidentMapping.ToSnapshot(incident), Changes = changes, MergedIncidentIds = merged, CollectedAt = touched.CollectedAt },
-                now, touched.TraceParent);
+            revised.Add(new IncidentRevised
+            {
+                Incident = IncidentMapping.ToSnapshot(incident), Changes = changes, MergedIncidentIds = merged,
+                CollectedAt = touched.CollectedAt, TraceParent = touched.TraceParent,
+            });
             written.Add((incident.Kind, Opened: false));
+            firstTrace ??= touched.TraceParent;
         }
+        // The message itself goes in the first event's trace: its consumer's span shows up there.
+        if (opened.Count + revised.Count > 0) db.Enqueue(new IncidentsChanged { Opened = opened, Revised = revised }, now, firstTrace);
     }
 
     /// <summary>

@@ -36,9 +36,12 @@ public abstract partial class GroupCommit<TItem, TResult>(ILogger logger) : Back
     /// MassTransit 8.4's receive endpoint can stay stopped for good (seen in the broker-crash fault test;
     /// MassTransit issue 6001); a consumer that completes leaves the redelivery to the broker.
     /// </summary>
-    public Task<TResult> SubmitAsync(TItem item)
+    public Task<TResult> SubmitAsync(TItem item) => SubmitAsync(Traced<TItem>.Here(item));
+
+    /// <summary>As <see cref="SubmitAsync(TItem)"/>, for an item of a message that carries several, each with its own trace.</summary>
+    public Task<TResult> SubmitAsync(Traced<TItem> item)
     {
-        var pending = new Pending(Traced<TItem>.Here(item), new TaskCompletionSource<TResult>(TaskCreationOptions.RunContinuationsAsynchronously));
+        var pending = new Pending(item, new TaskCompletionSource<TResult>(TaskCreationOptions.RunContinuationsAsynchronously));
         if (!waiting.Writer.TryWrite(pending)) throw new OperationCanceledException("The service is stopping");
         return pending.Result.Task;
     }
