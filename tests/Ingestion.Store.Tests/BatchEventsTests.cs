@@ -77,8 +77,35 @@ public sealed class BatchEventsTests
         Assert.Equal(atRumeilan.TraceId, traces["rumeilan"]);
     }
 
-    /// <summary>Records one batch as the Store's group commit would; returns the events its one message carries, taken off the outbox as the relay would.</summary>
+    [Fact]
+    public async Task A_batch_of_many_incidents_publishes_them_twenty_to_a_message()
+    {
+        await using var database = new PostgresTestDatabase("store_events_split");
+        var options = new DbContextOptionsBuilder<StoreDbContext>().UseNpgsql(database.ConnectionString).Options;
+        await using (var setup = new StoreDbContext(options)) await setup.Database.EnsureCreatedAsync();
+        var resolver = new IncidentResolver();
+
+        // Rocket attacks a month apart: 45 incidents.
+        var messages = await RecordBatchMessagesAsync(options, resolver, KeptBetweenBatches.Pool(resolver),
+            [.. Enumerable.Range(0, 45).Select(i => new Traced<IncidentReported>(Mentions.Rockets(Mentions.AinAlAsad, Day.AddDays(30 * i), "a.example"), default))]);
+
+        Assert.Equal([20, 20, 5], messages.Select(m => m.Opened.Count + m.Revised.Count));
+        Assert.Equal(45, messages.SelectMany(m => m.Opened).Select(o => o.Incident.IncidentId).Distinct().Count());
+    }
+
+    /// <summary>Records one batch as the Store's group commit would; returns the events of its one message (or none), taken off the outbox as the relay would.</summary>
     private static async Task<List<object>> RecordBatchAsync(DbContextOptions<StoreDbContext> options, IncidentResolver resolver,
+        ObjectPool<KeptBetweenBatches> kept, IReadOnlyList<Traced<IncidentReported>> batch)
+    {
+        var messages = await RecordBatchMessagesAsync(options, resolver, kept, batch);
+        if (messages.Count == 0) return [];
+        var changed = Assert.Single(messages);
+        List<object> events = [.. changed.Opened, .. changed.Revised];
+        Assert.NotEmpty(events);
+        return events;
+    }
+
+    private static async Task<List<IncidentsChanged>> RecordBatchMessagesAsync(DbContextOptions<StoreDbContext> options, IncidentResolver resolver,
         ObjectPool<KeptBetweenBatches> kept, IReadOnlyList<Traced<IncidentReported>> batch)
     {
         await using var db = new StoreDbContext(options);
@@ -86,14 +113,8 @@ public sealed class BatchEventsTests
         var queued = await db.Outbox.OrderBy(o => o.Id).ToListAsync();
         db.Outbox.RemoveRange(queued);
         await db.SaveChangesAsync();
-        // One message a batch, or none.
-        if (queued.Count == 0) return [];
-        var message = Assert.Single(queued);
-        Assert.Equal(typeof(IncidentsChanged).FullName, message.MessageType);
-        var changed = JsonSerializer.Deserialize<IncidentsChanged>(message.Payload)!;
-        List<object> events = [.. changed.Opened, .. changed.Revised];
-        Assert.NotEmpty(events);
-        return events;
+        Assert.All(queued, message => Assert.Equal(typeof(IncidentsChanged).FullName, message.MessageType));
+        return [.. queued.Select(message => JsonSerializer.Deserialize<IncidentsChanged>(message.Payload)!)];
     }
 
     /// <summary>Counts what the dashboards' incident counters receive from this test.</summary>
