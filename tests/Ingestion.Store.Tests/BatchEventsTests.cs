@@ -23,15 +23,10 @@ public sealed class BatchEventsTests
     [Fact]
     public async Task Mentions_of_one_incident_in_one_batch_publish_one_event_with_what_changed_since_the_last()
     {
-        await using var database = new PostgresTestDatabase("store_events");
-        var options = new DbContextOptionsBuilder<StoreDbContext>().UseNpgsql(database.ConnectionString).Options;
-        await using (var setup = new StoreDbContext(options)) await setup.Database.EnsureCreatedAsync();
-        var resolver = new IncidentResolver();
-        var kept = KeptBetweenBatches.Pool(resolver);
+        await using var store = await FreshStore.CreateAsync("store_events");
         using var counters = CountIncidentCounters(out var counted);
         InThisTest.Value = true;
-        Task<List<object>> RecordAsync(params IncidentReported[] batch) =>
-            RecordBatchAsync(options, resolver, kept, [.. batch.Select(m => new Traced<IncidentReported>(m, default))]);
+        Task<List<object>> RecordAsync(params IncidentReported[] batch) => store.RecordEventsAsync([.. batch.Select(m => new Traced<IncidentReported>(m, default))]);
 
         // Two outlets in one batch: the incident is opened once, showing both.
         var firstBatch = await RecordAsync(Mentions.Rockets(Mentions.AinAlAsad, Day, "a.example"), Mentions.Rockets(Mentions.AinAlAsad, Day, "b.example"));
@@ -49,7 +44,7 @@ public sealed class BatchEventsTests
 
         // Another article of an outlet already counted changes nothing a reader sees: no event, no revision.
         Assert.Empty(await RecordAsync(Mentions.Rockets(Mentions.AinAlAsad, Day, "a.example", killed: 2)));
-        await using var read = new StoreDbContext(options);
+        await using var read = new StoreDbContext(store.Options);
         var stored = await read.Incidents.SingleAsync(i => i.Id == opened.Incident.IncidentId);
         Assert.Equal((2, 5), (stored.Revision, stored.ArticleCount));
         Assert.Equal((1, 1), (counted["ingestion.incidents.opened"], counted["ingestion.incidents.revised"]));
@@ -58,15 +53,12 @@ public sealed class BatchEventsTests
     [Fact]
     public async Task A_batch_publishes_its_events_in_one_message_each_in_the_trace_of_its_mention()
     {
-        await using var database = new PostgresTestDatabase("store_events_traced");
-        var options = new DbContextOptionsBuilder<StoreDbContext>().UseNpgsql(database.ConnectionString).Options;
-        await using (var setup = new StoreDbContext(options)) await setup.Database.EnsureCreatedAsync();
-        var resolver = new IncidentResolver();
+        await using var store = await FreshStore.CreateAsync("store_events_traced");
         using var spans = new SpanCollector(); // the Store's spans are recorded only when something listens
         ActivityContext NewTrace() => new(ActivityTraceId.CreateRandom(), ActivitySpanId.CreateRandom(), ActivityTraceFlags.Recorded);
         var (atAinAlAsad, atRumeilan) = (NewTrace(), NewTrace());
 
-        var events = await RecordBatchAsync(options, resolver, KeptBetweenBatches.Pool(resolver),
+        var events = await store.RecordEventsAsync(
         [
             new(Mentions.Rockets(Mentions.AinAlAsad, Day, "a.example"), atAinAlAsad),
             new(Mentions.Rockets(Mentions.Rumeilan, Day, "a.example"), atRumeilan),
@@ -80,41 +72,64 @@ public sealed class BatchEventsTests
     [Fact]
     public async Task A_batch_of_many_incidents_publishes_them_twenty_to_a_message()
     {
-        await using var database = new PostgresTestDatabase("store_events_split");
-        var options = new DbContextOptionsBuilder<StoreDbContext>().UseNpgsql(database.ConnectionString).Options;
-        await using (var setup = new StoreDbContext(options)) await setup.Database.EnsureCreatedAsync();
-        var resolver = new IncidentResolver();
+        await using var store = await FreshStore.CreateAsync("store_events_split");
 
         // Rocket attacks a month apart: 45 incidents.
-        var messages = await RecordBatchMessagesAsync(options, resolver, KeptBetweenBatches.Pool(resolver),
+        var messages = await store.RecordAsync(
             [.. Enumerable.Range(0, 45).Select(i => new Traced<IncidentReported>(Mentions.Rockets(Mentions.AinAlAsad, Day.AddDays(30 * i), "a.example"), default))]);
 
         Assert.Equal([20, 20, 5], messages.Select(m => m.Opened.Count + m.Revised.Count));
         Assert.Equal(45, messages.SelectMany(m => m.Opened).Select(o => o.Incident.IncidentId).Distinct().Count());
     }
 
-    /// <summary>Records one batch as the Store's group commit would; returns the events of its one message (or none), taken off the outbox as the relay would.</summary>
-    private static async Task<List<object>> RecordBatchAsync(DbContextOptions<StoreDbContext> options, IncidentResolver resolver,
-        ObjectPool<KeptBetweenBatches> kept, IReadOnlyList<Traced<IncidentReported>> batch)
+    /// <summary>The Store's batch recording on a PostgreSQL database of its own, with its outbox read as the relay would.</summary>
+    private sealed class FreshStore : IAsyncDisposable
     {
-        var messages = await RecordBatchMessagesAsync(options, resolver, kept, batch);
-        if (messages.Count == 0) return [];
-        var changed = Assert.Single(messages);
-        List<object> events = [.. changed.Opened, .. changed.Revised];
-        Assert.NotEmpty(events);
-        return events;
-    }
+        private readonly PostgresTestDatabase database;
+        private readonly IncidentResolver resolver = new();
+        private readonly ObjectPool<KeptBetweenBatches> kept;
 
-    private static async Task<List<IncidentsChanged>> RecordBatchMessagesAsync(DbContextOptions<StoreDbContext> options, IncidentResolver resolver,
-        ObjectPool<KeptBetweenBatches> kept, IReadOnlyList<Traced<IncidentReported>> batch)
-    {
-        await using var db = new StoreDbContext(options);
-        await new EfIncidentStore(db, resolver, kept, new OutboxSignal<StoreDbContext>(), TimeProvider.System).RecordMentionsAsync(batch, CancellationToken.None);
-        var queued = await db.Outbox.OrderBy(o => o.Id).ToListAsync();
-        db.Outbox.RemoveRange(queued);
-        await db.SaveChangesAsync();
-        Assert.All(queued, message => Assert.Equal(typeof(IncidentsChanged).FullName, message.MessageType));
-        return [.. queued.Select(message => JsonSerializer.Deserialize<IncidentsChanged>(message.Payload)!)];
+        private FreshStore(PostgresTestDatabase database)
+        {
+            this.database = database;
+            Options = new DbContextOptionsBuilder<StoreDbContext>().UseNpgsql(database.ConnectionString).Options;
+            kept = KeptBetweenBatches.Pool(resolver);
+        }
+
+        public DbContextOptions<StoreDbContext> Options { get; }
+
+        public static async Task<FreshStore> CreateAsync(string name)
+        {
+            var store = new FreshStore(new PostgresTestDatabase(name));
+            await using var setup = new StoreDbContext(store.Options);
+            await setup.Database.EnsureCreatedAsync();
+            return store;
+        }
+
+        /// <summary>Records one batch as the Store's group commit would; returns the messages it queued, taken off the outbox.</summary>
+        public async Task<List<IncidentsChanged>> RecordAsync(IReadOnlyList<Traced<IncidentReported>> batch)
+        {
+            await using var db = new StoreDbContext(Options);
+            await new EfIncidentStore(db, resolver, kept, new OutboxSignal<StoreDbContext>(), TimeProvider.System).RecordMentionsAsync(batch, CancellationToken.None);
+            var queued = await db.Outbox.OrderBy(o => o.Id).ToListAsync();
+            db.Outbox.RemoveRange(queued);
+            await db.SaveChangesAsync();
+            Assert.All(queued, message => Assert.Equal(typeof(IncidentsChanged).FullName, message.MessageType));
+            return [.. queued.Select(message => JsonSerializer.Deserialize<IncidentsChanged>(message.Payload)!)];
+        }
+
+        /// <summary>As <see cref="RecordAsync"/>, for a batch small enough for one message: its events, or none.</summary>
+        public async Task<List<object>> RecordEventsAsync(IReadOnlyList<Traced<IncidentReported>> batch)
+        {
+            var messages = await RecordAsync(batch);
+            if (messages.Count == 0) return [];
+            var changed = Assert.Single(messages);
+            List<object> events = [.. changed.Opened, .. changed.Revised];
+            Assert.NotEmpty(events);
+            return events;
+        }
+
+        public ValueTask DisposeAsync() => database.DisposeAsync();
     }
 
     /// <summary>Counts what the dashboards' incident counters receive from this test.</summary>

@@ -14,7 +14,9 @@ public sealed class AlertOnIncidentConsumerDefinition() : BatchingConsumerDefini
         // queue's: the broker client runs deliveries on concurrent handlers, so two events published back to back
         // can swap; the decider then drops the older one (see AlertDecider), so no subscriber gets an old revision
         // after a new one. As many partitions as messages taken at once: fewer would hold back events of unrelated
-        // incidents that happen to share a partition, and keep batches small.
+        // incidents that happen to share a partition, and keep batches small. IncidentsChanged (a Store batch's
+        // events, one an incident) is not partitioned: two of them may carry events of one incident, and those are
+        // ordered by the decider as above.
         var partitioner = endpoint.CreatePartitioner(capacity);
         consumer.Message<IncidentOpened>(m => m.UsePartitioner(partitioner, c => c.Message.Incident.IncidentId));
         consumer.Message<IncidentRevised>(m => m.UsePartitioner(partitioner, c => c.Message.Incident.IncidentId));
