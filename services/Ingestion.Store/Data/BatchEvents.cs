@@ -60,7 +60,7 @@ internal sealed class BatchEvents
     /// </summary>
     public void Write(StoreDbContext db, Func<Guid, IncidentRecord> incidents, DateTimeOffset now)
     {
-        var events = new List<(object Event, string? TraceParent)>();
+        var events = new List<object>();
         foreach (var id in order)
         {
             var touched = pending[id];
@@ -68,7 +68,7 @@ internal sealed class BatchEvents
             var incident = incidents(id);
             if (touched.Published is null)
             {
-                events.Add((new IncidentOpened { Incident = IncidentMapping.ToSnapshot(incident), CollectedAt = touched.CollectedAt, TraceParent = touched.TraceParent }, touched.TraceParent));
+                events.Add(new IncidentOpened { Incident = IncidentMapping.ToSnapshot(incident), CollectedAt = touched.CollectedAt, TraceParent = touched.TraceParent });
                 written.Add((incident.Kind, Opened: true));
                 continue;
             }
@@ -78,20 +78,17 @@ internal sealed class BatchEvents
             if (merged.Count > 0) changes.Add("merged");
             if (changes.Count == 0) continue;
             incident.Revision++;
-            events.Add((new IncidentRevised
+            events.Add(new IncidentRevised
             {
                 Incident = IncidentMapping.ToSnapshot(incident), Changes = changes, MergedIncidentIds = merged,
                 CollectedAt = touched.CollectedAt, TraceParent = touched.TraceParent,
-            }, touched.TraceParent));
+            });
             written.Add((incident.Kind, Opened: false));
         }
         // Each message goes in the trace of its first event: its consumer's span shows up there.
         foreach (var chunk in events.Chunk(MaxEventsPerMessage))
-            db.Enqueue(new IncidentsChanged
-            {
-                Opened = [.. chunk.Select(e => e.Event).OfType<IncidentOpened>()],
-                Revised = [.. chunk.Select(e => e.Event).OfType<IncidentRevised>()],
-            }, now, chunk[0].TraceParent);
+            db.Enqueue(new IncidentsChanged { Opened = [.. chunk.OfType<IncidentOpened>()], Revised = [.. chunk.OfType<IncidentRevised>()] },
+                now, chunk[0] is IncidentOpened first ? first.TraceParent : ((IncidentRevised)chunk[0]).TraceParent);
     }
 
     /// <summary>
