@@ -57,8 +57,10 @@ public sealed class MentionBatcherTests : IAsyncLifetime
         store.Gate.SetResult();
 
         await blocker;
-        Assert.Equal(store.IncidentIdsBySource["good"], (await good).IncidentId);
-        Assert.Equal(store.IncidentIdsBySource["also-good"], (await alsoGood).IncidentId);
+        // Await before looking up: the batch holding "good" may still be running when the blocker's outcome returns.
+        var (goodOutcome, alsoGoodOutcome) = (await good, await alsoGood);
+        Assert.Equal(store.IncidentIdsBySource["good"], goodOutcome.IncidentId);
+        Assert.Equal(store.IncidentIdsBySource["also-good"], alsoGoodOutcome.IncidentId);
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() => poison);
         Assert.Contains("poison", error.Message);
     }
