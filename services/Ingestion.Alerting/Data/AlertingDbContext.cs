@@ -30,6 +30,7 @@ public sealed class AlertingDbContext(DbContextOptions<AlertingDbContext> option
         {
             e.HasKey(k => k.Id);
             e.HasIndex(k => k.KeyHash).IsUnique();
+            ComparedAsBytes(e.Property(k => k.KeyHash));
         });
     }
 }
