@@ -4,7 +4,7 @@ namespace Ingestion.Load;
 
 /// <summary>
 /// Command line: --articles N --workers 1|2|4 [--rate R] [--warmup W] [--feeds F] [--items-per-feed K]
-/// [--memory-every SECONDS] [--per-day D] [--seed S] [--separate] [--dry-run].
+/// [--memory-every SECONDS] [--per-day D] [--seed S] [--separate] [--otlp [--sample RATIO]] [--dry-run].
 /// </summary>
 /// <param name="Warmup">
 /// Articles run through the platform before the measured ones, so the figures are of warm processes (JIT done,
@@ -16,18 +16,21 @@ namespace Ingestion.Load;
 /// Articles published per day, days advancing through the run as a live stream's do; unset, publication days are
 /// spread at random over 2,400 days, so the neighbourhood of each new mention grows as the run goes.
 /// </param>
+/// <param name="Otlp">The services export traces, metrics and logs over OTLP to a sink in this process, as they do to a collector in Compose.</param>
+/// <param name="SampleRatio">With <paramref name="Otlp"/>: the share of traces recorded (a parent-based ratio sampler); unset, every trace.</param>
 public sealed record LoadOptions(int Articles, int Workers, double? Rate, int Warmup, int? Feeds, int ItemsPerFeed, int? MemoryEvery,
-    int? PerDay, int Seed, bool SeparateIncidents, bool DryRun)
+    int? PerDay, int Seed, bool SeparateIncidents, bool Otlp, double? SampleRatio, bool DryRun)
 {
     public static LoadOptions Parse(string[] args)
     {
         string? Value(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
         int? Int(string name) => Value(name) is { } text ? int.Parse(text, CultureInfo.InvariantCulture) : null;
+        double? Double(string name) => Value(name) is { } text ? double.Parse(text, CultureInfo.InvariantCulture) : null;
         bool Flag(string name) => args.Contains(name);
         return new LoadOptions(
             Int("--articles") ?? 2000,
             Int("--workers") ?? 1,
-            Value("--rate") is { } rate ? double.Parse(rate, CultureInfo.InvariantCulture) : null,
+            Double("--rate"),
             Int("--warmup") ?? 300,
             Int("--feeds"),
             Int("--items-per-feed") ?? 200,
@@ -35,6 +38,8 @@ public sealed record LoadOptions(int Articles, int Workers, double? Rate, int Wa
             Int("--per-day"),
             Int("--seed") ?? 8,
             Flag("--separate"),
+            Flag("--otlp"),
+            Double("--sample"),
             Flag("--dry-run"));
     }
 }

@@ -31,11 +31,14 @@ public static class LoadRun
         await using var feeds = await SyntheticFeedServer.StartAsync(corpus.Articles.Select(a => a.Page).ToList(), options.ItemsPerFeed, options.Feeds);
         feeds.VisibleArticles = () => options.Warmup;
         await using var receiver = await TimedReceiver.StartAsync();
+        await using var otlp = options.Otlp ? await OtlpSink.StartAsync() : null;
+        // The services log at the levels they ship with (each article and mention at Information), not the
+        // quieter levels the tests start them with: what is measured is what an operator runs.
+        var shared = ServiceProcess.QuietLogLevels.Keys.ToDictionary(key => key, string? (_) => null);
+        foreach (var (key, value) in otlp?.ServiceSettings(options.SampleRatio) ?? new Dictionary<string, string?>()) shared[key] = value;
         var platform = new PlatformProcesses(new PlatformSettings(vhost.ConnectionString, TestInfrastructure.PostgresServer, prefix, feeds.FeedUrls))
         {
-            // The services log at the levels they ship with (each article and mention at Information), not the
-            // quieter levels the tests start them with: what is measured is what an operator runs.
-            SharedSettings = ServiceProcess.QuietLogLevels.Keys.ToDictionary(key => key, string? (_) => null),
+            SharedSettings = shared,
         };
         try
         {
@@ -52,6 +55,7 @@ public static class LoadRun
             var messagesBefore = await vhost.MessageCountsAsync();
             var measuredFrom = DateTimeOffset.UtcNow;
             var cpuAtStart = CpuSnapshot.Take(platform);
+            var exportedAtStart = otlp?.Received.ToDictionary();
             var started = Stopwatch.StartNew();
             feeds.VisibleArticles = options.Rate is { } rate
                 ? () => options.Warmup + (int)Math.Min(options.Articles, rate * started.Elapsed.TotalSeconds)
@@ -63,6 +67,7 @@ public static class LoadRun
                 memoryDrift = memory?.Drift();
             }
             var cpu = CpuSnapshot.PerArticle(cpuAtStart, CpuSnapshot.Take(platform), options.Articles);
+            var exported = otlp?.PerArticle(exportedAtStart!, options.Articles);
             await Task.Delay(TimeSpan.FromSeconds(6));
             var messagesAfter = await vhost.MessageCountsAsync();
             var perArticle = baselines with
@@ -70,7 +75,7 @@ public static class LoadRun
                 MessagesPerArticle = (double)(messagesAfter.Published - messagesBefore.Published) / options.Articles,
                 DeliveriesPerArticle = (double)(messagesAfter.Delivered - messagesBefore.Delivered) / options.Articles,
             };
-            await Report.PrintAsync(platform, receiver, corpus, options, measuredFrom, perArticle, cpu, memoryDrift);
+            await Report.PrintAsync(platform, receiver, corpus, options, measuredFrom, perArticle, cpu, memoryDrift, exported);
             return 0;
         }
         catch (Exception error)

@@ -5,7 +5,7 @@ public static class Report
 {
     /// <param name="measuredFrom">When the measured articles were let out (the warm-up ones were collected before).</param>
     public static async Task PrintAsync(Ingestion.Testing.Processes.PlatformProcesses platform, TimedReceiver receiver, SyntheticCorpus corpus, LoadOptions options,
-        DateTimeOffset measuredFrom, Baselines baselines, string cpu, string? memoryDrift)
+        DateTimeOffset measuredFrom, Baselines baselines, string cpu, string? memoryDrift, string? exported)
     {
         var feedsDb = platform.DatabaseOf("Feeds");
         var storeDb = platform.DatabaseOf("Store");
@@ -34,6 +34,7 @@ public static class Report
             collected -> alerted {LoadReport.Percentiles(toAlert)} (every alert, opened and revised)
             by stage             {await LoadReport.StagesAsync(feedsDb, storeDb, platform.DatabaseOf("Alerting"), measuredFrom)}
             CPU                  {cpu}
+            OTLP export          {exported ?? "off (--otlp)"}
             memory drift         {memoryDrift ?? "not sampled (--memory-every)"}
             peak memory (VmHWM)  {string.Join(", ", platform.All.Select(s => $"{s.Process.Name} {s.Process.PeakMemoryBytes / 1048576.0:0} MB"))}
             memory at the end    {string.Join("\n                     ", platform.All.Select(s => $"{s.Process.Name} {s.Process.MemoryByKind}"))}
