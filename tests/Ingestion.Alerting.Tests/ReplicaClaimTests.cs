@@ -20,10 +20,10 @@ public sealed class ReplicaClaimTests
         await using var receiver = await ScriptedWebhookReceiver.StartAsync();
         receiver.Script = _ => new ScriptedWebhookReceiver.Reply(204, Delay: TimeSpan.FromMilliseconds(700));
         var alerting = new AlertingTestHost();
-        // 12 sends of 0.7 s take 8.4 s; a claim lasts 3 s, and a send may take up to 2 s.
-        alerting.Settings["Alerting:ClaimDuration"] = "00:00:03";
-        alerting.Settings["Alerting:WebhookTimeout"] = "00:00:02";
-        alerting.Settings["Alerting:Smtp:Timeout"] = "00:00:02";
+        // 12 sends of 0.7 s take 8.4 s; a claim lasts 6 s, and a send may take up to 4 s (room for a loaded machine).
+        alerting.Settings["Alerting:ClaimDuration"] = "00:00:06";
+        alerting.Settings["Alerting:WebhookTimeout"] = "00:00:04";
+        alerting.Settings["Alerting:Smtp:Timeout"] = "00:00:04";
         await alerting.InitializeAsync();
         await using var second = await alerting.StartHostAsync();
         try

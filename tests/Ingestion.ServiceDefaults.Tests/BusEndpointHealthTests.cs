@@ -16,6 +16,7 @@ namespace Ingestion.ServiceDefaults.Tests;
 /// The "bus-endpoints" check and the watchdog on a real bus over a vhost of the real RabbitMQ: a receive endpoint
 /// left stopped (what MassTransit issue 6001 leaves behind) against one that MassTransit recovers by itself.
 /// </summary>
+[Collection(ExitCodeCollection.Name)]
 public sealed class BusEndpointHealthTests(ITestOutputHelper output) : IAsyncLifetime
 {
     internal const string EndpointsCheck = "bus-endpoints";
@@ -114,7 +115,7 @@ public sealed class BusEndpointHealthTests(ITestOutputHelper output) : IAsyncLif
         relay.Resume();
         var back = Stopwatch.StartNew();
         await Eventually.ReturnsAsync(() => CheckAsync(host, EndpointsCheck), c => c.Status == HealthStatus.Healthy,
-            TimeSpan.FromSeconds(30), "bus-endpoints Healthy once the broker is back");
+            TimeSpan.FromSeconds(90), "bus-endpoints Healthy once the broker is back"); // MassTransit's reconnects back off
         output.WriteLine($"endpoints ready again {back.Elapsed.TotalSeconds:0.0} s after a {outage.Elapsed.TotalSeconds - back.Elapsed.TotalSeconds:0} s outage");
         await AssertConsumesAsync(host);
         Assert.False(host.App.Lifetime.ApplicationStopping.IsCancellationRequested, "stopped after the broker came back");
@@ -210,4 +211,11 @@ public sealed class BusEndpointHealthTests(ITestOutputHelper output) : IAsyncLif
                 owner.Entries.Enqueue((logLevel, formatter(state, exception)));
         }
     }
+}
+
+/// <summary>Tests whose watchdog sets the process's exit code, which they read and reset: one at a time.</summary>
+[CollectionDefinition(Name)]
+public sealed class ExitCodeCollection
+{
+    public const string Name = "process exit code";
 }

@@ -18,6 +18,7 @@ namespace Ingestion.ServiceDefaults.Tests;
 /// naming the relay, the watchdog stops the process for its restart policy, and the unpublished rows stay in the
 /// outbox for the next process.
 /// </summary>
+[Collection(ExitCodeCollection.Name)]
 public sealed class OutboxRelayWatchdogTests : IAsyncLifetime
 {
     private readonly PostgresTestDatabase database = new("relay_watchdog");

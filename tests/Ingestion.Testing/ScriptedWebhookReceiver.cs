@@ -42,8 +42,12 @@ public sealed class ScriptedWebhookReceiver : IAsyncDisposable
             long.TryParse(request.Headers["webhook-timestamp"].ToString(), out var timestamp);
             var attempt = new Attempt(request.Headers["webhook-id"].ToString(), timestamp, request.Headers["webhook-signature"].ToString(), body, 0, DateTimeOffset.UtcNow);
             var reply = receiver.Script(attempt);
-            if (reply.Delay is { } delay) await Task.Delay(delay);
-            receiver.Attempts.Enqueue(attempt with { Status = reply.Status, At = DateTimeOffset.UtcNow });
+            var abandoned = request.HttpContext.RequestAborted;
+            if (reply.Delay is { } delay)
+                try { await Task.Delay(delay, abandoned); }
+                catch (OperationCanceledException) { }
+            // A sender that gave up waiting (its timeout) never saw the answer: noted with status 0, not as accepted.
+            receiver.Attempts.Enqueue(attempt with { Status = abandoned.IsCancellationRequested ? 0 : reply.Status, At = DateTimeOffset.UtcNow });
             if (reply.RetryAfter is { } after) response.Headers.RetryAfter = ((int)after.TotalSeconds).ToString();
             response.StatusCode = reply.Status;
         });
