@@ -35,7 +35,8 @@ public static class LoadRun
         // The services log at the levels they ship with (each article and mention at Information), not the
         // quieter levels the tests start them with: what is measured is what an operator runs.
         var shared = ServiceProcess.QuietLogLevels.Keys.ToDictionary(key => key, string? (_) => null);
-        foreach (var (key, value) in otlp?.ServiceSettings(options.SampleRatio) ?? new Dictionary<string, string?>()) shared[key] = value;
+        if (otlp is not null)
+            foreach (var (key, value) in otlp.ServiceSettings(options.SampleRatio)) shared[key] = value;
         var platform = new PlatformProcesses(new PlatformSettings(vhost.ConnectionString, TestInfrastructure.PostgresServer, prefix, feeds.FeedUrls))
         {
             SharedSettings = shared,
