@@ -57,6 +57,7 @@ public static class LoadRun
             var measuredFrom = DateTimeOffset.UtcNow;
             var cpuAtStart = CpuSnapshot.Take(platform);
             var exportedAtStart = otlp?.Received.ToDictionary();
+            var itemsAtStart = otlp?.Items.ToDictionary();
             var started = Stopwatch.StartNew();
             feeds.VisibleArticles = options.Rate is { } rate
                 ? () => options.Warmup + (int)Math.Min(options.Articles, rate * started.Elapsed.TotalSeconds)
@@ -69,6 +70,9 @@ public static class LoadRun
             }
             var cpu = CpuSnapshot.PerArticle(cpuAtStart, CpuSnapshot.Take(platform), options.Articles);
             var exported = otlp?.PerArticle(exportedAtStart!, options.Articles);
+            if (otlp is not null)
+                exported += "\n                     per article:\n                     " +
+                            string.Join("\n                     ", otlp.ItemsPerArticle(itemsAtStart!, options.Articles));
             await Task.Delay(TimeSpan.FromSeconds(6));
             var messagesAfter = await vhost.MessageCountsAsync();
             var perArticle = baselines with

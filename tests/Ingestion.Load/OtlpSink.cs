@@ -15,6 +15,7 @@ public sealed class OtlpSink : IAsyncDisposable
 {
     private readonly WebApplication app;
     private readonly ConcurrentDictionary<string, (long Requests, long Bytes)> received = new();
+    private readonly ConcurrentDictionary<string, long> items = new();
 
     private OtlpSink(WebApplication app) => this.app = app;
 
@@ -22,6 +23,9 @@ public sealed class OtlpSink : IAsyncDisposable
 
     /// <summary>Requests and bytes received so far, by signal (traces, metrics, logs).</summary>
     public IReadOnlyDictionary<string, (long Requests, long Bytes)> Received => received;
+
+    /// <summary>Spans and log records received so far, by "traces|logs service: span name or category".</summary>
+    public IReadOnlyDictionary<string, long> Items => items;
 
     public static async Task<OtlpSink> StartAsync()
     {
@@ -33,10 +37,17 @@ public sealed class OtlpSink : IAsyncDisposable
         var sink = new OtlpSink(app);
         app.MapPost("/v1/{signal}", async (string signal, HttpRequest request, HttpResponse response) =>
         {
-            var buffer = new byte[64 * 1024];
-            long bytes = 0;
-            for (int read; (read = await request.Body.ReadAsync(buffer)) > 0;) bytes += read;
+            using var body = new MemoryStream();
+            await request.Body.CopyToAsync(body);
+            var bytes = body.Length;
             sink.received.AddOrUpdate(signal, (1, bytes), (_, total) => (total.Requests + 1, total.Bytes + bytes));
+            var counted = signal switch
+            {
+                "traces" => OtlpCensus.Spans(body.ToArray()),
+                "logs" => OtlpCensus.LogRecords(body.ToArray()),
+                _ => [],
+            };
+            foreach (var item in counted) sink.items.AddOrUpdate($"{signal} {item}", 1, (_, n) => n + 1);
             // An empty Export*ServiceResponse: everything accepted.
             response.ContentType = "application/x-protobuf";
         });
@@ -60,6 +71,13 @@ public sealed class OtlpSink : IAsyncDisposable
             var (requests, bytes) = before.TryGetValue(r.Key, out var b) ? (r.Value.Requests - b.Requests, r.Value.Bytes - b.Bytes) : r.Value;
             return $"{r.Key} {bytes / 1024.0 / articles:0.0} KB an article ({requests} requests)";
         }));
+
+    /// <summary>The spans and log records exported since <paramref name="before"/>, per article, most frequent first.</summary>
+    public IEnumerable<string> ItemsPerArticle(IReadOnlyDictionary<string, long> before, int articles) =>
+        items.Select(i => (i.Key, Count: i.Value - before.GetValueOrDefault(i.Key)))
+            .Where(i => i.Count > 0)
+            .OrderByDescending(i => i.Count)
+            .Select(i => $"{(double)i.Count / articles,6:0.00}  {i.Key}");
 
     public async ValueTask DisposeAsync() => await app.DisposeAsync();
 }
