@@ -77,9 +77,12 @@ public sealed class SeedPipelineTests : IAsyncLifetime
     {
         Assert.NotNull(alert.TraceParent);
         var traceId = alert.TraceParent!.Split('-')[1];
-        var journey = spans.Spans.Where(s => s.TraceId.ToHexString() == traceId).Select(s => s.DisplayName).ToHashSet();
-        foreach (var step in new[] { "poll feed", "process article", "read main text", "extract incidents", "resolve and persist", "deliver webhook" })
-            Assert.Contains(step, journey);
+        var journey = spans.Spans.Where(s => s.TraceId.ToHexString() == traceId).ToList();
+        foreach (var step in new[] { "poll feed", "process-article process", "read main text", "extract incidents", "store-incident process", "resolve mention", "deliver webhook" })
+            Assert.Contains(step, journey.Select(s => s.DisplayName));
+        // The consumers tag MassTransit's consume spans with what they did.
+        Assert.Contains(journey, s => s.DisplayName == "process-article process" && s.GetTagItem("article.result") is not null);
+        Assert.Contains(journey, s => s.DisplayName == "store-incident process" && s.GetTagItem("incident.mentions") is not null);
     }
 
     private async Task<string> SubscribeAsync(Uri alerting)

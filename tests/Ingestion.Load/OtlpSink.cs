@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Ingestion.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;

@@ -4,6 +4,8 @@ using Ingestion.ServiceDefaults.Telemetry;
 using Ingestion.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Ingestion.ServiceDefaults.Tests;
 
@@ -22,18 +24,18 @@ public sealed class ProcessWideCollection
 public sealed class TelemetryExportTests
 {
     private const string ProbeSpan = "telemetry-export-probe";
+    private const string ProbeService = "telemetry-export-probe-service";
 
     [Fact]
-    public async Task A_stopping_host_exports_the_spans_and_metrics_it_still_holds()
+    public async Task A_stopping_host_exports_the_spans_metrics_and_logs_it_still_holds()
     {
-        var received = new ConcurrentQueue<(string Path, string Body)>();
+        var received = new ConcurrentQueue<(string Path, byte[] Body)>();
         await using var collector = await ServiceTestHost.StartAsync(new Dictionary<string, string?>(), _ => { },
             app => app.MapPost("/v1/{signal}", async (HttpRequest request) =>
             {
                 using var body = new MemoryStream();
                 await request.Body.CopyToAsync(body);
-                // Protobuf keeps names as UTF-8 bytes: decoded loosely, they can be searched for.
-                received.Enqueue((request.Path.Value!, Encoding.UTF8.GetString(body.ToArray())));
+                received.Enqueue((request.Path.Value!, body.ToArray()));
                 return Results.Ok();
             }));
 
@@ -42,17 +44,21 @@ public sealed class TelemetryExportTests
         {
             ["OTEL_EXPORTER_OTLP_ENDPOINT"] = collector.BaseAddress.ToString().TrimEnd('/'),
             ["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf",
+            ["OTEL_SERVICE_NAME"] = ProbeService,
         });
         var service = await ServiceTestHost.StartAsync(new Dictionary<string, string?>(), builder => builder.AddServiceDefaults(), app => app.MapDefaultEndpoints());
         await using (service)
         {
             using (var span = IngestionTelemetry.Source.StartActivity(ProbeSpan)) Assert.NotNull(span);
             IngestionTelemetry.ArticlesCollected.Add(1);
+            service.App.Services.GetRequiredService<ILogger<TelemetryExportTests>>().LogWarning("telemetry export probe");
         } // stops the host
 
         // Exported by the time the stop returned, well inside the 5 s (spans) and 60 s (metrics) export intervals.
-        Assert.Contains(received, r => r.Path == "/v1/traces" && r.Body.Contains(ProbeSpan));
-        Assert.Contains(received, r => r.Path == "/v1/metrics" && r.Body.Contains("ingestion.articles.collected"));
+        Assert.Contains($"{ProbeService}: {ProbeSpan}", received.Where(r => r.Path == "/v1/traces").SelectMany(r => OtlpCensus.Spans(r.Body)));
+        Assert.Contains($"{ProbeService}: {typeof(TelemetryExportTests).FullName}", received.Where(r => r.Path == "/v1/logs").SelectMany(r => OtlpCensus.LogRecords(r.Body)));
+        // Protobuf keeps names as UTF-8 bytes: decoded loosely, they can be searched for.
+        Assert.Contains(received, r => r.Path == "/v1/metrics" && Encoding.UTF8.GetString(r.Body).Contains("ingestion.articles.collected"));
     }
 
     [Fact]

@@ -1,5 +1,5 @@
+using System.Diagnostics;
 using Ingestion.Contracts;
-using Ingestion.ServiceDefaults.Telemetry;
 using Ingestion.ServiceDefaults.Messaging;
 using MassTransit;
 
@@ -10,7 +10,8 @@ public sealed partial class ProcessArticleConsumer(ArticleProcessor processor, I
 {
     public async Task Consume(ConsumeContext<ArticleCollected> context)
     {
-        using var activity = IngestionTelemetry.Source.StartActivity("process article");
+        // MassTransit's consume span ("process-article process") is this article's span: tagged, not wrapped in another.
+        var activity = Activity.Current;
         activity?.SetTag("article.url", context.Message.Url);
         activity?.SetTag("feed.url", context.Message.FeedUrl);
         var outcome = await processor.ProcessAsync(context.Message, context.CancellationToken);

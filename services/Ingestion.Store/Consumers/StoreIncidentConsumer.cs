@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Ingestion.Contracts;
 using Ingestion.ServiceDefaults.Telemetry;
 using Ingestion.Store.Data;
@@ -21,7 +22,8 @@ public sealed partial class StoreIncidentConsumer(MentionBatcher batcher, TimePr
         // All or none: a message with a mention that cannot be resolved goes to the error queue whole, with the reason.
         foreach (var mention in mentions) MentionValidator.EnsureValid(mention);
         if (mentions.Count == 0) return;
-        using var activity = IngestionTelemetry.Source.StartActivity("resolve and persist");
+        // MassTransit's consume span ("store-incident process") is this message's span: tagged, not wrapped in another.
+        var activity = Activity.Current;
         activity?.SetTag("article.url", mentions[0].ArticleUrl);
         activity?.SetTag("incident.mentions", mentions.Count);
         var outcomes = await Task.WhenAll(mentions.Select(batcher.SubmitAsync));

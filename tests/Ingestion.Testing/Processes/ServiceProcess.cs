@@ -37,6 +37,7 @@ public sealed class ServiceProcess : IAsyncDisposable
             ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}",
             ["DOTNET_ENVIRONMENT"] = "Production", ["ASPNETCORE_ENVIRONMENT"] = "Production",
             ["OTEL_EXPORTER_OTLP_ENDPOINT"] = null, // no collector here
+            ["MALLOC_ARENA_MAX"] = "2", // as the image sets it (deploy/Dockerfile)
         };
         foreach (var (key, value) in QuietLogLevels) environment[key] = value;
         foreach (var (key, value) in settings) environment[key] = value;

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Ingestion.Load;
+namespace Ingestion.Testing;
 
 /// <summary>
 /// Counts what an OTLP export carries, by who sent it and what it is: spans by service and span name, log records by
