@@ -10,13 +10,13 @@ namespace Ingestion.Testing;
 public static class OtlpCensus
 {
     /// <summary>The spans of an ExportTraceServiceRequest, as "service: span name".</summary>
-    public static IEnumerable<string> Spans(byte[] body) => Items(body, itemField: 2, nameOf: NameOfSpan);
+    public static IEnumerable<string> Spans(byte[] body) => Items(body, nameOf: NameOfSpan);
 
     /// <summary>The log records of an ExportLogsServiceRequest, as "service: category" (the instrumentation scope).</summary>
-    public static IEnumerable<string> LogRecords(byte[] body) => Items(body, itemField: 2, nameOf: null);
+    public static IEnumerable<string> LogRecords(byte[] body) => Items(body, nameOf: null);
 
     // Both requests nest alike: resource_* (1) → { resource (1), scope_* (2) → { scope (1), spans or log_records (2) } }.
-    private static IEnumerable<string> Items(byte[] body, int itemField, Func<byte[], int, int, string>? nameOf)
+    private static IEnumerable<string> Items(byte[] body, Func<byte[], int, int, string>? nameOf)
     {
         foreach (var (field, resourceStart, resourceLength) in Fields(body, 0, body.Length))
         {
@@ -31,7 +31,7 @@ public static class OtlpCensus
                 foreach (var (g, start, length) in Fields(body, scopeStart, scopeLength))
                     if (g == 1) scope = FirstString(body, start, length, field: 1) ?? scope;
                 foreach (var (g, start, length) in Fields(body, scopeStart, scopeLength))
-                    if (g == itemField) yield return $"{service}: {(nameOf is null ? scope : nameOf(body, start, length))}";
+                    if (g == 2) yield return $"{service}: {(nameOf is null ? scope : nameOf(body, start, length))}";
             }
         }
     }
