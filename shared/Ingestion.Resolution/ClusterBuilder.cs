@@ -34,23 +34,38 @@ internal sealed class ClusterBuilder(IncidentResolver resolver)
     /// <param name="edges">Every matching pair among them, strongest first.</param>
     internal IReadOnlyList<IncidentCluster> Agglomerate(List<IncidentMention> mentions, ReadOnlySpan<Edge> edges)
     {
-        groups.Start(mentions.Count);
+        StartRound(mentions.Count);
+        foreach (var e in edges) Offer(mentions, e.Low, e.High);
+        return FinishRound(mentions);
+    }
+
+    /// <summary>
+    /// Starts agglomerating <paramref name="count"/> mentions, each alone in a group. The caller then offers every
+    /// matching pair, strongest first (<see cref="Offer"/>), and collects the groups (<see cref="FinishRound"/>):
+    /// pairs the caller already holds in order need no list of their own (on a busy week the Store's would be a
+    /// large-object array of megabytes).
+    /// </summary>
+    internal void StartRound(int count)
+    {
+        groups.Start(count);
         // Groups only grow and a conflict stays in any group that holds it, so two groups found in conflict stay so:
         // the many edges between them (a dense day at one place) are refused without comparing them again.
         refused.Clear();
-        foreach (var e in edges)
-        {
-            int ga = groups.Owner[e.Low], gb = groups.Owner[e.High];
-            if (ga == gb) continue;
-            var pair = (Math.Min(ga, gb), Math.Max(ga, gb));
-            if (refused.Contains(pair)) continue;
-            if (!CanMerge(mentions, ga, gb)) { refused.Add(pair); continue; }
-            groups.Merge(Math.Min(ga, gb), Math.Max(ga, gb));
-        }
-
-        var clusters = groups.Collect(mentions);
-        return clusters.Select(ms => new IncidentCluster(ms[0].MentionId, ms)).ToList();
     }
+
+    /// <summary>Joins the groups of the mentions at <paramref name="low"/> and <paramref name="high"/> unless a member of one conflicts with a member of the other.</summary>
+    internal void Offer(List<IncidentMention> mentions, int low, int high)
+    {
+        int ga = groups.Owner[low], gb = groups.Owner[high];
+        if (ga == gb) return;
+        var pair = (Math.Min(ga, gb), Math.Max(ga, gb));
+        if (refused.Contains(pair)) return;
+        if (!CanMerge(mentions, ga, gb)) { refused.Add(pair); return; }
+        groups.Merge(pair.Item1, pair.Item2);
+    }
+
+    internal IReadOnlyList<IncidentCluster> FinishRound(List<IncidentMention> mentions) =>
+        groups.Collect(mentions).Select(ms => new IncidentCluster(ms[0].MentionId, ms)).ToList();
 
     // Kept between calls for their capacity: the Store agglomerates hundreds of neighbourhoods a batch, where a list
     // per mention and a set grown from empty each time were a fifth of what it allocated on a busy week.

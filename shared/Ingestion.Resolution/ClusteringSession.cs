@@ -23,9 +23,8 @@ public sealed class ClusteringSession(IncidentResolver resolver)
     private readonly Dictionary<int, List<int>> slotsByDay = [];
     // Every matching pair among the known mentions, strongest first, by slot.
     private readonly List<KnownEdge> edges = [];
-    // The pairs one call found, and the kept pairs among one call's mentions: kept, like the list above, for their capacity.
+    // The pairs one call found: kept, like the list above, for its capacity.
     private readonly List<KnownEdge> found = [];
-    private readonly List<ClusterBuilder.Edge> among = [];
 
     /// <summary>
     /// A matching pair by slots, <see cref="Low"/> holding the smaller MentionId. Its date gap is not kept but read
@@ -45,7 +44,6 @@ public sealed class ClusteringSession(IncidentResolver resolver)
         slotsByDay.Clear();
         edges.Clear();
         found.Clear();
-        among.Clear();
         carried = 0;
     }
 
@@ -60,7 +58,6 @@ public sealed class ClusteringSession(IncidentResolver resolver)
     public void KeepAround(IEnumerable<CandidateWindow> windows)
     {
         found.Clear();
-        among.Clear();
         var days = new HashSet<int>();
         foreach (var w in windows)
             for (var day = w.From.DayNumber; day <= w.To.DayNumber; day++) days.Add(day);
@@ -126,13 +123,20 @@ public sealed class ClusteringSession(IncidentResolver resolver)
             throw;
         }
 
-        // The kept pairs among these mentions, renumbered by their place in MentionId order: the same edges, in the
-        // same order, as clustering these mentions alone would find and sort.
+        // The kept pairs among these mentions, renumbered by their place in MentionId order, are offered to
+        // agglomeration as they are read: the same pairs, in the same order, as clustering these mentions alone would
+        // find and sort, with no list of them (a busy week's was a second array of megabytes beside the kept pairs).
         if (indexOfSlot.Length < known.Count) indexOfSlot = Unnumbered(Math.Max(known.Count, 2 * indexOfSlot.Length));
         try
         {
             for (var i = 0; i < mentions.Count; i++) indexOfSlot[slots[mentions[i].MentionId]] = i;
-            return builder.Agglomerate(mentions, KeptAmong(indexOfSlot));
+            builder.StartRound(mentions.Count);
+            foreach (var e in CollectionsMarshal.AsSpan(edges))
+            {
+                int low = indexOfSlot[e.Low], high = indexOfSlot[e.High];
+                if (low >= 0 && high >= 0) builder.Offer(mentions, low, high);
+            }
+            return builder.FinishRound(mentions);
         }
         finally
         {
@@ -149,16 +153,6 @@ public sealed class ClusteringSession(IncidentResolver resolver)
         var array = new int[length];
         Array.Fill(array, -1);
         return array;
-    }
-
-    /// <summary>The kept pairs whose two mentions have an index, renumbered by it, in order.</summary>
-    private ReadOnlySpan<ClusterBuilder.Edge> KeptAmong(int[] index)
-    {
-        among.Clear();
-        foreach (var e in CollectionsMarshal.AsSpan(edges))
-            if (index[e.Low] >= 0 && index[e.High] >= 0)
-                among.Add(new ClusterBuilder.Edge(DateGap(e), e.DistanceKm, index[e.Low], index[e.High]));
-        return CollectionsMarshal.AsSpan(among);
     }
 
     /// <summary>
