@@ -1,5 +1,3 @@
-using System.Runtime.InteropServices;
-
 namespace Ingestion.Resolution;
 
 /// <summary>
@@ -27,23 +25,16 @@ internal sealed class ClusterBuilder(IncidentResolver resolver)
     public IReadOnlyList<IncidentCluster> Build(IEnumerable<IncidentMention> input)
     {
         var mentions = Distinct(input);
-        return Agglomerate(mentions, CollectionsMarshal.AsSpan(Edges(mentions)));
-    }
-
-    /// <param name="mentions">Distinct, in MentionId order.</param>
-    /// <param name="edges">Every matching pair among them, strongest first.</param>
-    internal IReadOnlyList<IncidentCluster> Agglomerate(List<IncidentMention> mentions, ReadOnlySpan<Edge> edges)
-    {
         StartRound(mentions.Count);
-        foreach (var e in edges) Offer(mentions, e.Low, e.High);
+        foreach (var e in Edges(mentions)) Offer(mentions, e.Low, e.High);
         return FinishRound(mentions);
     }
 
     /// <summary>
-    /// Starts agglomerating <paramref name="count"/> mentions, each alone in a group. The caller then offers every
-    /// matching pair, strongest first (<see cref="Offer"/>), and collects the groups (<see cref="FinishRound"/>):
-    /// pairs the caller already holds in order need no list of their own (on a busy week the Store's would be a
-    /// large-object array of megabytes).
+    /// Starts agglomerating <paramref name="count"/> mentions (distinct, in MentionId order), each alone in a group.
+    /// The caller then offers every matching pair, strongest first (<see cref="Offer"/>), and collects the groups
+    /// (<see cref="FinishRound"/>): pairs the caller already holds in order need no list of their own (on a busy week
+    /// the Store's would be a large-object array of megabytes).
     /// </summary>
     internal void StartRound(int count)
     {
