@@ -20,11 +20,16 @@ public static class DatabaseRegistration
         var options = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         var connectionString = builder.Configuration.GetConnectionString(connectionName)
             ?? throw new InvalidOperationException($"ConnectionStrings:{connectionName} is required");
-        builder.Services.AddDbContext<TContext>(db =>
+        // Pooled contexts with options built once: AddDbContext built the options (and parsed the connection string)
+        // again for every scope, that is for every message consumed, and EF Core then set up each context's services
+        // anew. A pooled context is reset when it goes back (change tracker, transaction, connection); the contexts
+        // here keep no state of their own.
+        if (options.Provider == DatabaseProvider.Sqlite) builder.Services.AddDbContextPool<TContext>(db => db.UseSqlite(connectionString));
+        else
         {
-            if (options.Provider == DatabaseProvider.Sqlite) db.UseSqlite(connectionString);
-            else db.UseNpgsql(WithDefaults(connectionString, options));
-        });
+            var npgsqlConnectionString = WithDefaults(connectionString, options);
+            builder.Services.AddDbContextPool<TContext>(db => db.UseNpgsql(npgsqlConnectionString));
+        }
         builder.Services.AddHostedService<SchemaInitializer<TContext>>();
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck<TContext>>(typeof(TContext).Name);
         return builder;
