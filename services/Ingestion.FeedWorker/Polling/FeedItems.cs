@@ -18,7 +18,8 @@ public static class FeedItems
         foreach (var item in parsed.Items) byKey.TryAdd(KeyOf(item), item);
         var keys = byKey.Keys.ToList();
         // A set: a feed of 200 items polled again has most of them seen, and a list made each item a scan of them all.
-        var seen = (await db.SeenItems.Where(s => s.FeedId == feed.Id && keys.Contains(s.ItemKey)).Select(s => s.ItemKey).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
+        var seen = (await db.SeenItems.Where(s => s.FeedId == feed.Id && keys.Contains(s.ItemKey)).Select(s => s.ItemKey).ToListAsync(ct))
+            .ToHashSet(StringComparer.Ordinal);
         var added = 0;
         foreach (var (key, item) in byKey.Where(pair => !seen.Contains(pair.Key)))
         {

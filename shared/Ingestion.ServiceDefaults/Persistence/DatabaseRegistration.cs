@@ -24,12 +24,12 @@ public static class DatabaseRegistration
         // again for every scope, that is for every message consumed, and EF Core then set up each context's services
         // anew. A pooled context is reset when it goes back (change tracker, transaction, connection); the contexts
         // here keep no state of their own.
-        if (options.Provider == DatabaseProvider.Sqlite) builder.Services.AddDbContextPool<TContext>(db => db.UseSqlite(connectionString));
-        else
+        var postgresConnectionString = options.Provider == DatabaseProvider.Sqlite ? null : WithDefaults(connectionString, options);
+        builder.Services.AddDbContextPool<TContext>(db =>
         {
-            var npgsqlConnectionString = WithDefaults(connectionString, options);
-            builder.Services.AddDbContextPool<TContext>(db => db.UseNpgsql(npgsqlConnectionString));
-        }
+            if (postgresConnectionString is null) db.UseSqlite(connectionString);
+            else db.UseNpgsql(postgresConnectionString);
+        });
         builder.Services.AddHostedService<SchemaInitializer<TContext>>();
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck<TContext>>(typeof(TContext).Name);
         return builder;
